@@ -1,0 +1,119 @@
+package io.github.hypergrad4j.autodiff;
+
+import io.github.hypergrad4j.tensor.Tensor;
+import io.github.hypergrad4j.tensor.TensorOps;
+
+/**
+ * Forward-mode arithmetic on {@link Dual}s: each method returns the value and the tangent of its
+ * result. Gradient rules of primitives are written with these, so a backward pass over duals
+ * carries second-order information. Null tangents are skipped, never materialised.
+ */
+public final class DualMath {
+    private DualMath() {}
+
+    public static Dual add(Dual a, Dual b) {
+        return new Dual(TensorOps.add(a.value(), b.value()), addTangents(a.tangent(), b.tangent()));
+    }
+
+    public static Dual subtract(Dual a, Dual b) {
+        Tensor t;
+        if (b.tangent() == null) {
+            t = a.tangent();
+        } else if (a.tangent() == null) {
+            t = TensorOps.scale(b.tangent(), -1.0);
+        } else {
+            t = TensorOps.subtract(a.tangent(), b.tangent());
+        }
+        return new Dual(TensorOps.subtract(a.value(), b.value()), t);
+    }
+
+    /** Elementwise product. */
+    public static Dual multiply(Dual a, Dual b) {
+        Tensor v = TensorOps.multiply(a.value(), b.value());
+        Tensor t = null;
+        if (a.tangent() != null) {
+            t = TensorOps.multiply(a.tangent(), b.value());
+        }
+        if (b.tangent() != null) {
+            Tensor u = TensorOps.multiply(a.value(), b.tangent());
+            t = t == null ? u : addInto(t, u);
+        }
+        return new Dual(v, t);
+    }
+
+    /** Multiplication by a constant. */
+    public static Dual scale(Dual a, double s) {
+        return new Dual(TensorOps.scale(a.value(), s), a.tangent() == null ? null : TensorOps.scale(a.tangent(), s));
+    }
+
+    /**
+     * Product op(a) op(b). The value is computed exactly as a plain product would be (the same BLAS
+     * call), so a gradient recomputed on duals is bit-identical to one computed without tangents.
+     */
+    public static Dual matmul(Dual a, boolean transA, Dual b, boolean transB) {
+        Tensor v = TensorOps.matmul(a.value(), transA, b.value(), transB);
+        Tensor t = null;
+        if (a.tangent() != null) {
+            t = TensorOps.matmul(a.tangent(), transA, b.value(), transB);
+        }
+        if (b.tangent() != null) {
+            if (t == null) {
+                t = TensorOps.matmul(a.value(), transA, b.tangent(), transB);
+            } else {
+                TensorOps.gemm(a.value(), transA, b.tangent(), transB, 1.0, 1.0, t);
+            }
+        }
+        return new Dual(v, t);
+    }
+
+    /** Column sums of a matrix. */
+    public static Dual sumRows(Dual a) {
+        return new Dual(TensorOps.sumRows(a.value()), a.tangent() == null ? null : TensorOps.sumRows(a.tangent()));
+    }
+
+    /** Sum of every entry, as a scalar. */
+    public static Dual sum(Dual a) {
+        return new Dual(Tensor.scalar(TensorOps.sum(a.value())),
+                a.tangent() == null ? null : Tensor.scalar(TensorOps.sum(a.tangent())));
+    }
+
+    /** A scalar dual broadcast to every entry of the given shape. */
+    public static Dual broadcastScalar(Dual s, int[] shape) {
+        Tensor v = TensorOps.filled(s.value().item(), shape);
+        return new Dual(v, s.tangent() == null ? null : TensorOps.filled(s.tangent().item(), shape));
+    }
+
+    /** A vector dual repeated as every row of an n x m matrix. */
+    public static Dual broadcastRows(Dual row, int n, int[] shape) {
+        return new Dual(repeatRows(row.value(), n, shape), row.tangent() == null ? null : repeatRows(row.tangent(), n, shape));
+    }
+
+    private static Tensor repeatRows(Tensor row, int n, int[] shape) {
+        int m = row.size();
+        double[] z = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(row.data(), 0, z, i * m, m);
+        }
+        return Tensor.of(z, shape);
+    }
+
+    public static Dual reshape(Dual a, int[] shape) {
+        return new Dual(a.value().reshape(shape), a.tangent() == null ? null : a.tangent().reshape(shape));
+    }
+
+    /** Sum of two tangents where either may be null (zero). */
+    public static Tensor addTangents(Tensor a, Tensor b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return TensorOps.add(a, b);
+    }
+
+    private static Tensor addInto(Tensor target, Tensor u) {
+        TensorOps.addInPlace(target, u);
+        return target;
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.hypergrad4j.autodiff.ops;
+
+import io.github.hypergrad4j.autodiff.Dual;
+import io.github.hypergrad4j.autodiff.Primitive;
+import io.github.hypergrad4j.tensor.Tensor;
+
+/**
+ * The rows of a matrix at given indices (a minibatch of a data matrix). The gradient adds each
+ * selected row's adjoint back at its index, so repeated indices accumulate.
+ */
+public final class Rows implements Primitive {
+    private final int[] indices;
+
+    public Rows(int[] indices) {
+        this.indices = indices.clone();
+    }
+
+    @Override
+    public Dual forward(Dual... in) {
+        Tensor x = in[0].value();
+        for (int i : indices) {
+            if (i < 0 || i >= x.rows()) {
+                throw new IllegalArgumentException("row index " + i + " outside a matrix of " + x.rows() + " rows");
+            }
+        }
+        return new Dual(gather(x), in[0].tangent() == null ? null : gather(in[0].tangent()));
+    }
+
+    private Tensor gather(Tensor x) {
+        int m = x.cols();
+        double[] z = new double[indices.length * m];
+        for (int r = 0; r < indices.length; r++) {
+            System.arraycopy(x.data(), indices[r] * m, z, r * m, m);
+        }
+        int[] shape = x.shape();
+        shape[0] = indices.length;
+        return Tensor.of(z, shape);
+    }
+
+    @Override
+    public Dual[] vjp(Dual g, Dual out, Dual[] in, boolean[] needed) {
+        int[] shape = in[0].value().shape();
+        return new Dual[] {new Dual(scatter(g.value(), shape), g.tangent() == null ? null : scatter(g.tangent(), shape))};
+    }
+
+    private Tensor scatter(Tensor g, int[] shape) {
+        Tensor z = Tensor.zeros(shape);
+        int m = z.cols();
+        double[] gd = g.data(), zd = z.data();
+        for (int r = 0; r < indices.length; r++) {
+            int src = r * m, dst = indices[r] * m;
+            for (int j = 0; j < m; j++) {
+                zd[dst + j] += gd[src + j];
+            }
+        }
+        return z;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.hypergrad4j.autodiff.ops;
+
+import io.github.hypergrad4j.autodiff.Dual;
+import io.github.hypergrad4j.autodiff.Primitive;
+import io.github.hypergrad4j.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * A contiguous range of a tensor's flat values, shaped as asked. This is how a model cuts its
+ * layers out of one flat parameter vector.
+ */
+public final class Slice implements Primitive {
+    private final int from;
+    private final int[] shape;
+
+    public Slice(int from, int... shape) {
+        this.from = from;
+        this.shape = shape.clone();
+    }
+
+    @Override
+    public Dual forward(Dual... in) {
+        Tensor x = in[0].value();
+        int length = Tensor.zeros(shape).size();
+        if (from < 0 || from + length > x.size()) {
+            throw new IllegalArgumentException("slice of " + length + " values at " + from + " with shape "
+                    + Arrays.toString(shape) + " does not fit in a tensor of " + x.size() + " values");
+        }
+        return new Dual(cut(x, length), in[0].tangent() == null ? null : cut(in[0].tangent(), length));
+    }
+
+    private Tensor cut(Tensor x, int length) {
+        return Tensor.of(Arrays.copyOfRange(x.data(), from, from + length), shape);
+    }
+
+    @Override
+    public Dual[] vjp(Dual g, Dual out, Dual[] in, boolean[] needed) {
+        int[] inShape = in[0].value().shape();
+        return new Dual[] {new Dual(place(g.value(), inShape), g.tangent() == null ? null : place(g.tangent(), inShape))};
+    }
+
+    private Tensor place(Tensor g, int[] inShape) {
+        Tensor z = Tensor.zeros(inShape);
+        System.arraycopy(g.data(), 0, z.data(), from, g.size());
+        return z;
+    }
+}

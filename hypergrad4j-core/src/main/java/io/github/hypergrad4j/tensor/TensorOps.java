@@ -1,0 +1,221 @@
+package io.github.hypergrad4j.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Kernels on {@link Tensor}s. Every method returns a new tensor unless its name ends in
+ * {@code InPlace}, in which case the first argument is modified. Matrix products go through
+ * {@link Blas}; everything else is a plain loop with a fixed summation order, so results are a
+ * deterministic function of the inputs (the reversible trainer depends on that).
+ */
+public final class TensorOps {
+    private TensorOps() {}
+
+    /**
+     * op(a) times op(b) for row-major matrices, where op transposes when the flag is set. Tensors of
+     * rank other than 2 are viewed as matrices of {@link Tensor#rows()} x {@link Tensor#cols()}.
+     */
+    public static Tensor matmul(Tensor a, boolean transA, Tensor b, boolean transB) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int kb = transB ? b.cols() : b.rows();
+        int n = transB ? b.rows() : b.cols();
+        if (k != kb) {
+            throw new IllegalArgumentException("matrix product of " + describe(a, transA) + " and "
+                    + describe(b, transB) + ": inner dimensions " + k + " and " + kb + " differ");
+        }
+        Tensor c = Tensor.zeros(m, n);
+        gemm(a, transA, b, transB, 1.0, 0.0, c);
+        return c;
+    }
+
+    /** c = alpha op(a) op(b) + beta c; c must already have the product's shape. */
+    public static void gemm(Tensor a, boolean transA, Tensor b, boolean transB, double alpha, double beta,
+            Tensor c) {
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int n = transB ? b.rows() : b.cols();
+        if (c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("product output " + c + " should be " + m + "x" + n);
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            scaleInPlace(c, beta);
+            return;
+        }
+        // Row-major C = A B is column-major C^T = B^T A^T: swap the operands and keep the flags.
+        Blas.get().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+                b.data(), 0, b.cols(), a.data(), 0, a.cols(), beta, c.data(), 0, n);
+    }
+
+    private static String describe(Tensor t, boolean trans) {
+        return t.rows() + "x" + t.cols() + (trans ? " (transposed)" : "");
+    }
+
+    public static Tensor add(Tensor a, Tensor b) {
+        requireSameShape(a, b, "add");
+        double[] x = a.data(), y = b.data(), z = new double[x.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = x[i] + y[i];
+        }
+        return Tensor.of(z, a.shape());
+    }
+
+    public static Tensor subtract(Tensor a, Tensor b) {
+        requireSameShape(a, b, "subtract");
+        double[] x = a.data(), y = b.data(), z = new double[x.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = x[i] - y[i];
+        }
+        return Tensor.of(z, a.shape());
+    }
+
+    public static Tensor multiply(Tensor a, Tensor b) {
+        requireSameShape(a, b, "multiply");
+        double[] x = a.data(), y = b.data(), z = new double[x.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = x[i] * y[i];
+        }
+        return Tensor.of(z, a.shape());
+    }
+
+    public static Tensor scale(Tensor a, double s) {
+        double[] x = a.data(), z = new double[x.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = s * x[i];
+        }
+        return Tensor.of(z, a.shape());
+    }
+
+    /** a *= s. */
+    public static void scaleInPlace(Tensor a, double s) {
+        double[] x = a.data();
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= s;
+        }
+    }
+
+    /** a += b. */
+    public static void addInPlace(Tensor a, Tensor b) {
+        requireSameShape(a, b, "add");
+        double[] x = a.data(), y = b.data();
+        for (int i = 0; i < x.length; i++) {
+            x[i] += y[i];
+        }
+    }
+
+    /** a += s * b. */
+    public static void axpyInPlace(Tensor a, double s, Tensor b) {
+        requireSameShape(a, b, "axpy");
+        double[] x = a.data(), y = b.data();
+        for (int i = 0; i < x.length; i++) {
+            x[i] += s * y[i];
+        }
+    }
+
+    /** Matrix a (n x m) plus row vector r (m) added to every row. */
+    public static Tensor addRowVector(Tensor a, Tensor r) {
+        int n = a.rows(), m = a.cols();
+        if (r.size() != m) {
+            throw new IllegalArgumentException("bias of size " + r.size() + " added to rows of length " + m);
+        }
+        double[] x = a.data(), b = r.data(), z = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            int o = i * m;
+            for (int j = 0; j < m; j++) {
+                z[o + j] = x[o + j] + b[j];
+            }
+        }
+        return Tensor.of(z, a.shape());
+    }
+
+    /** Column sums of a matrix (n x m): a vector of m. */
+    public static Tensor sumRows(Tensor a) {
+        int n = a.rows(), m = a.cols();
+        double[] x = a.data(), z = new double[m];
+        for (int i = 0; i < n; i++) {
+            int o = i * m;
+            for (int j = 0; j < m; j++) {
+                z[j] += x[o + j];
+            }
+        }
+        return Tensor.of(z, m);
+    }
+
+    /** Sum of each row of a matrix (n x m): a vector of n. */
+    public static Tensor rowTotals(Tensor a) {
+        int n = a.rows(), m = a.cols();
+        double[] x = a.data(), z = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            int o = i * m;
+            for (int j = 0; j < m; j++) {
+                s += x[o + j];
+            }
+            z[i] = s;
+        }
+        return Tensor.of(z, n);
+    }
+
+    /** Matrix a (n x m) with row i multiplied by s[i]. */
+    public static Tensor scaleRows(Tensor a, Tensor s) {
+        int n = a.rows(), m = a.cols();
+        if (s.size() != n) {
+            throw new IllegalArgumentException("row scales of size " + s.size() + " for " + n + " rows");
+        }
+        double[] x = a.data(), f = s.data(), z = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            int o = i * m;
+            double fi = f[i];
+            for (int j = 0; j < m; j++) {
+                z[o + j] = x[o + j] * fi;
+            }
+        }
+        return Tensor.of(z, a.shape());
+    }
+
+    /** Matrix a (n x m) minus v[i] in every entry of row i. */
+    public static Tensor subtractFromRows(Tensor a, Tensor v) {
+        int n = a.rows(), m = a.cols();
+        double[] x = a.data(), f = v.data(), z = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            int o = i * m;
+            double fi = f[i];
+            for (int j = 0; j < m; j++) {
+                z[o + j] = x[o + j] - fi;
+            }
+        }
+        return Tensor.of(z, a.shape());
+    }
+
+    public static double sum(Tensor a) {
+        double s = 0;
+        for (double x : a.data()) {
+            s += x;
+        }
+        return s;
+    }
+
+    public static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    public static Tensor filled(double value, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        Arrays.fill(t.data(), value);
+        return t;
+    }
+
+    public static void requireSameShape(Tensor a, Tensor b, String what) {
+        if (!a.sameShape(b)) {
+            throw new IllegalArgumentException("cannot " + what + " tensors of shapes " + Arrays.toString(a.shape())
+                    + " and " + Arrays.toString(b.shape()) + "; they must have the same shape");
+        }
+    }
+}
