@@ -1,0 +1,93 @@
+package io.github.hypergrad4j.hyper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Named blocks of one flat meta-parameter vector (e.g. "logAlpha" with steps x groups entries,
+ * "logitBeta", "logScale"), so a meta-optimiser steps one array while experiments read and write
+ * blocks by name.
+ */
+public final class HyperVector {
+    private final Map<String, int[]> blocks = new LinkedHashMap<>();
+    private final double[] values;
+
+    private HyperVector(Map<String, double[]> initial) {
+        int size = 0;
+        for (Map.Entry<String, double[]> e : initial.entrySet()) {
+            blocks.put(e.getKey(), new int[] {size, e.getValue().length});
+            size += e.getValue().length;
+        }
+        values = new double[size];
+        for (Map.Entry<String, double[]> e : initial.entrySet()) {
+            System.arraycopy(e.getValue(), 0, values, blocks.get(e.getKey())[0], e.getValue().length);
+        }
+    }
+
+    /** Blocks in order, with their initial values (copied). */
+    public static HyperVector of(Map<String, double[]> blocks) {
+        return new HyperVector(blocks);
+    }
+
+    /** The flat vector, live: meta-optimisers update it in place. */
+    public double[] values() {
+        return values;
+    }
+
+    public int size() {
+        return values.length;
+    }
+
+    public List<String> names() {
+        return new ArrayList<>(blocks.keySet());
+    }
+
+    /** A copy of one block. */
+    public double[] get(String name) {
+        int[] b = block(name);
+        double[] out = new double[b[1]];
+        System.arraycopy(values, b[0], out, 0, b[1]);
+        return out;
+    }
+
+    /** Writes a block's entries of a flat gradient vector (same layout as the values). */
+    public void put(double[] flat, String name, double[] blockValues) {
+        int[] b = block(name);
+        if (blockValues.length != b[1]) {
+            throw new IllegalArgumentException("block '" + name + "' has " + b[1] + " entries, got " + blockValues.length);
+        }
+        System.arraycopy(blockValues, 0, flat, b[0], b[1]);
+    }
+
+    private int[] block(String name) {
+        int[] b = blocks.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException("no hyperparameter block '" + name + "'; blocks are " + blocks.keySet());
+        }
+        return b;
+    }
+
+    /** Reshapes a flat block of steps x groups entries into rows. */
+    public static double[][] rows(double[] flat, int steps, int groups) {
+        if (flat.length != steps * groups) {
+            throw new IllegalArgumentException(flat.length + " values cannot be " + steps + " x " + groups);
+        }
+        double[][] out = new double[steps][groups];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(flat, t * groups, out[t], 0, groups);
+        }
+        return out;
+    }
+
+    /** Flattens rows (steps x groups). */
+    public static double[] flatten(double[][] rows) {
+        int groups = rows.length == 0 ? 0 : rows[0].length;
+        double[] out = new double[rows.length * groups];
+        for (int t = 0; t < rows.length; t++) {
+            System.arraycopy(rows[t], 0, out, t * groups, groups);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.hypergrad4j.meta;
+
+/** Adam (Kingma and Ba, 2015) with bias-corrected moments. */
+public final class Adam implements MetaOptimizer {
+    private final double stepSize;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private double[] m;
+    private double[] v;
+    private int steps;
+
+    public Adam(double stepSize) {
+        this(stepSize, 0.9, 0.999, 1e-8);
+    }
+
+    public Adam(double stepSize, double beta1, double beta2, double epsilon) {
+        if (!(stepSize > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
+            throw new IllegalArgumentException("Adam needs step > 0, beta1 and beta2 in [0, 1), epsilon > 0; got "
+                    + stepSize + ", " + beta1 + ", " + beta2 + ", " + epsilon);
+        }
+        this.stepSize = stepSize;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    public void stepInPlace(double[] x, double[] gradient) {
+        MetaOptimizer.check(x, gradient);
+        if (m == null) {
+            m = new double[x.length];
+            v = new double[x.length];
+        }
+        steps++;
+        double c1 = 1 - Math.pow(beta1, steps), c2 = 1 - Math.pow(beta2, steps);
+        for (int i = 0; i < x.length; i++) {
+            m[i] = beta1 * m[i] + (1 - beta1) * gradient[i];
+            v[i] = beta2 * v[i] + (1 - beta2) * gradient[i] * gradient[i];
+            x[i] -= stepSize * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+        }
+    }
+
+    @Override
+    public int stepsTaken() {
+        return steps;
+    }
+
+    /** First and second moments (copies; null before the first step), for checkpoints. */
+    public double[][] moments() {
+        return m == null ? null : new double[][] {m.clone(), v.clone()};
+    }
+
+    /** Restores moments and step count from a checkpoint. */
+    public void restore(double[][] moments, int stepsTaken) {
+        this.m = moments == null ? null : moments[0].clone();
+        this.v = moments == null ? null : moments[1].clone();
+        this.steps = stepsTaken;
+    }
+}

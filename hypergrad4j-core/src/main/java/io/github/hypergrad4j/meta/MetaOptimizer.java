@@ -1,0 +1,24 @@
+package io.github.hypergrad4j.meta;
+
+/** Minimises by stepping a parameter vector along gradients, one call per meta-iteration. */
+public interface MetaOptimizer {
+
+    /** Updates {@code x} in place with one step against {@code gradient}. */
+    void stepInPlace(double[] x, double[] gradient);
+
+    /** Number of steps taken so far. */
+    int stepsTaken();
+
+    /** Validates a gradient: same size as x, every entry finite. */
+    static void check(double[] x, double[] gradient) {
+        if (x.length != gradient.length) {
+            throw new IllegalArgumentException("gradient has " + gradient.length + " entries for " + x.length + " parameters");
+        }
+        for (int i = 0; i < gradient.length; i++) {
+            if (!Double.isFinite(gradient[i])) {
+                throw new IllegalArgumentException("hypergradient entry " + i + " is " + gradient[i]
+                        + "; the inner training diverged: lower the learning rates or the meta step");
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.hypergrad4j.meta;
+
+/** Gradient descent with (heavy-ball) momentum: u = mu u - step g; x += u. */
+public final class SgdMomentum implements MetaOptimizer {
+    private final double stepSize;
+    private final double momentum;
+    private double[] velocity;
+    private int steps;
+
+    public SgdMomentum(double stepSize, double momentum) {
+        if (!(stepSize > 0) || !(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("SGD needs step > 0 and momentum in [0, 1); got " + stepSize + ", " + momentum);
+        }
+        this.stepSize = stepSize;
+        this.momentum = momentum;
+    }
+
+    @Override
+    public void stepInPlace(double[] x, double[] gradient) {
+        MetaOptimizer.check(x, gradient);
+        if (velocity == null) {
+            velocity = new double[x.length];
+        }
+        steps++;
+        for (int i = 0; i < x.length; i++) {
+            velocity[i] = momentum * velocity[i] - stepSize * gradient[i];
+            x[i] += velocity[i];
+        }
+    }
+
+    @Override
+    public int stepsTaken() {
+        return steps;
+    }
+
+    /** The velocity (a copy; null before the first step), for checkpoints. */
+    public double[] velocity() {
+        return velocity == null ? null : velocity.clone();
+    }
+
+    public void restore(double[] velocity, int stepsTaken) {
+        this.velocity = velocity == null ? null : velocity.clone();
+        this.steps = stepsTaken;
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.hypergrad4j.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Names the contiguous ranges ("groups") of a flat parameter vector: e.g. W1, b1, W2, b2 for a
+ * network. Learning rates, momentums and initial scales are set per group.
+ */
+public final class ParameterLayout {
+
+    /** One group: its name, where it starts in the flat vector and its shape. */
+    public record Group(String name, int offset, int[] shape) {
+        public int size() {
+            int s = 1;
+            for (int d : shape) {
+                s *= d;
+            }
+            return s;
+        }
+
+        public int end() {
+            return offset + size();
+        }
+
+        @Override
+        public String toString() {
+            return name + Arrays.toString(shape);
+        }
+    }
+
+    private final List<Group> groups;
+    private final int size;
+
+    private ParameterLayout(List<Group> groups) {
+        this.groups = Collections.unmodifiableList(groups);
+        this.size = groups.isEmpty() ? 0 : groups.get(groups.size() - 1).end();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of parameters. */
+    public int size() {
+        return size;
+    }
+
+    public int groupCount() {
+        return groups.size();
+    }
+
+    public Group group(int g) {
+        return groups.get(g);
+    }
+
+    public List<Group> groups() {
+        return groups;
+    }
+
+    /** The group with this name. */
+    public Group group(String name) {
+        for (Group g : groups) {
+            if (g.name().equals(name)) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("no parameter group '" + name + "'; groups are " + groups);
+    }
+
+    /** Index of the group that holds parameter {@code index}. */
+    public int groupOf(int index) {
+        for (int g = 0; g < groups.size(); g++) {
+            if (index < groups.get(g).end()) {
+                return g;
+            }
+        }
+        throw new IndexOutOfBoundsException("parameter " + index + " of " + size);
+    }
+
+    /** Group names in order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Group g : groups) {
+            names.add(g.name());
+        }
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return "ParameterLayout" + groups + " (" + size + " parameters)";
+    }
+
+    /** Adds groups in order. */
+    public static final class Builder {
+        private final List<Group> groups = new ArrayList<>();
+        private int offset;
+
+        public Builder add(String name, int... shape) {
+            for (Group g : groups) {
+                if (g.name().equals(name)) {
+                    throw new IllegalArgumentException("duplicate parameter group '" + name + "'");
+                }
+            }
+            Group g = new Group(name, offset, shape.clone());
+            if (g.size() <= 0) {
+                throw new IllegalArgumentException("parameter group '" + name + "' has no entries: " + Arrays.toString(shape));
+            }
+            groups.add(g);
+            offset = g.end();
+            return this;
+        }
+
+        public ParameterLayout build() {
+            return new ParameterLayout(new ArrayList<>(groups));
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package io.github.hypergrad4j.train;
+
+import io.github.hypergrad4j.exact.FixedPointFormat;
+import io.github.hypergrad4j.exact.FixedPointOverflowException;
+import io.github.hypergrad4j.exact.InformationBuffer;
+import io.github.hypergrad4j.exact.RationalFactor;
+import io.github.hypergrad4j.model.ParameterLayout;
+import io.github.hypergrad4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SGD with momentum on exact fixed-point weights and velocities, and its exact reverse.
+ *
+ * <p>Forward step t, per group g with alpha = alpha[t][g] and beta = beta[t][g] = n / 2^16:
+ * {@code g_t = grad L(w_t); v = beta v - (1 - beta) g_t; w = w + alpha v}. Multiplying by beta
+ * destroys bits; the {@link InformationBuffer} keeps them, so the reverse pass can run the steps
+ * backwards from w_T, v_T, recomputing each gradient on the way and accumulating the hypergradients
+ * (see DESIGN.md, "The mathematics"). At the end the initial state must come back bit for bit; a
+ * hash of (w_t, v_t) kept per step (8 bytes each) names the first step that did not.
+ */
+public final class ReversibleTrainer {
+    private final ParameterLayout layout;
+    private final TrainingLoss loss;
+    private final FixedPointFormat format;
+
+    public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss) {
+        this(layout, loss, FixedPointFormat.DEFAULT);
+    }
+
+    public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format) {
+        this.layout = layout;
+        this.loss = loss;
+        this.format = format;
+    }
+
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /** Trains forwards only and returns the final weights (w_T), e.g. to evaluate a setting. */
+    public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
+        ExactRun run = forward(w0, v0, schedule, theta, listener);
+        double[] w = new double[run.w.length];
+        format.toDouble(run.w, w);
+        return w;
+    }
+
+    /**
+     * Trains forwards for {@code schedule.steps()} steps from (w0, v0), then runs backwards and
+     * returns the exact gradient of {@code objective(w_T, theta)} with respect to everything.
+     *
+     * @throws TrainingDivergedException on a non-finite loss or a value outside the fixed-point range
+     * @throws ReversalException when the reverse pass does not recover the forward states exactly
+     */
+    public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
+            StepListener listener) {
+        ExactRun run = forward(w0, v0, schedule, theta, listener);
+        return reverse(run, schedule, theta, objective);
+    }
+
+    private void checkInputs(double[] w0, double[] v0, Schedule schedule) {
+        if (w0.length != layout.size() || v0.length != layout.size()) {
+            throw new IllegalArgumentException("initial weights (" + w0.length + ") and velocity (" + v0.length
+                    + ") must both have the layout's " + layout.size() + " parameters " + layout);
+        }
+        if (schedule.steps() > 0 && schedule.groups() != layout.groupCount()) {
+            throw new IllegalArgumentException("schedule has " + schedule.groups() + " parameter groups but the model has "
+                    + layout.groupCount() + " " + layout.names() + "; give one learning rate and momentum per group");
+        }
+    }
+
+    /** The exact state after the forward pass, with what the reverse pass needs to check itself. */
+    private static final class ExactRun {
+        long[] w;
+        long[] v;
+        long[] w0;
+        long[] v0;
+        InformationBuffer buffer;
+        long[] stateHashes;
+        double[] losses;
+        double bufferBits;
+    }
+
+    private ExactRun forward(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
+        checkInputs(w0, v0, schedule);
+        int p = layout.size(), steps = schedule.steps();
+        ExactRun run = new ExactRun();
+        run.w = new long[p];
+        run.v = new long[p];
+        try {
+            format.toFixed(w0, run.w);
+            format.toFixed(v0, run.v);
+        } catch (FixedPointOverflowException e) {
+            throw diverged(e, -1);
+        }
+        run.w0 = run.w.clone();
+        run.v0 = run.v.clone();
+        run.buffer = new InformationBuffer(p);
+        run.stateHashes = new long[steps + 1];
+        run.losses = new double[steps];
+        RationalFactor[][] betas = factors(schedule);
+        double[] wd = new double[p];
+        for (int t = 0; t < steps; t++) {
+            run.stateHashes[t] = hash(run.w, run.v);
+            format.toDouble(run.w, wd);
+            LossDerivatives d = LossDerivatives.gradient(loss, t, wd, theta);
+            if (!Double.isFinite(d.loss)) {
+                throw new TrainingDivergedException(t, "the training loss is " + d.loss + " at step " + t
+                        + ": training diverged or the data contains NaN; lower the learning rate or initial scale,"
+                        + " or check the inputs", null);
+            }
+            run.losses[t] = d.loss;
+            try {
+                for (int g = 0; g < layout.groupCount(); g++) {
+                    ParameterLayout.Group grp = layout.group(g);
+                    RationalFactor beta = betas[t][g];
+                    run.buffer.multiplyInPlace(run.v, grp.offset(), grp.end(), beta);
+                    format.subtractScaledInPlace(run.v, beta.oneMinus(), d.gradient, grp.offset(), grp.end());
+                    format.addScaledInPlace(run.w, schedule.alpha(t, g), run.v, grp.offset(), grp.end());
+                }
+            } catch (FixedPointOverflowException e) {
+                throw diverged(e, t);
+            }
+            if (listener != StepListener.NONE) {
+                format.toDouble(run.w, wd);
+                listener.onStep(t, d.loss, wd);
+            }
+        }
+        run.stateHashes[steps] = hash(run.w, run.v);
+        run.bufferBits = run.buffer.storedBits();
+        return run;
+    }
+
+    private TrainingDivergedException diverged(FixedPointOverflowException e, int step) {
+        int g = e.index() >= 0 && e.index() < layout.size() ? layout.groupOf(e.index()) : -1;
+        String where = (step >= 0 ? "at step " + step : "in the initial state") + ", parameter group "
+                + (g >= 0 ? "'" + layout.group(g).name() + "'" : "?") + " (parameter " + e.index() + ")";
+        return new TrainingDivergedException(step, "a weight or velocity left the fixed-point range of +-"
+                + format.maxMagnitude() + " " + where + " (value " + e.value() + "): the learning rate or the initial"
+                + " scale is too large for this run; lower it", e);
+    }
+
+    private Hypergradient reverse(ExactRun run, Schedule schedule, Theta theta, Objective objective) {
+        int p = layout.size(), steps = schedule.steps(), groups = layout.groupCount();
+        double[] wd = new double[p];
+        format.toDouble(run.w, wd);
+        double[] finalWeights = wd.clone();
+        LossDerivatives.ObjectiveDerivatives f = LossDerivatives.objective(objective, wd, theta);
+        double[] dw = f.dWeights();
+        double[] dv = new double[p];
+        double[] u = new double[p];
+        double[] vd = new double[p];
+        Map<String, Tensor> dTheta = new LinkedHashMap<>();
+        f.dTheta().forEach((k, t) -> dTheta.put(k, t.copy()));
+        double[][] dAlpha = new double[steps][groups], dBeta = new double[steps][groups];
+        RationalFactor[][] betas = factors(schedule);
+
+        for (int t = steps - 1; t >= 0; t--) {
+            format.toDouble(run.v, vd);
+            for (int g = 0; g < groups; g++) {
+                ParameterLayout.Group grp = layout.group(g);
+                dAlpha[t][g] = dot(dw, vd, grp.offset(), grp.end());
+                format.subtractScaledInPlace(run.w, schedule.alpha(t, g), run.v, grp.offset(), grp.end());
+                double a = schedule.alpha(t, g), oneMinus = betas[t][g].oneMinus();
+                for (int i = grp.offset(); i < grp.end(); i++) {
+                    dv[i] += a * dw[i];
+                    u[i] = oneMinus * dv[i];
+                }
+            }
+            format.toDouble(run.w, wd);
+            LossDerivatives d = LossDerivatives.withDirection(loss, t, wd, theta, u);
+            for (int g = groups - 1; g >= 0; g--) {
+                ParameterLayout.Group grp = layout.group(g);
+                format.addScaledInPlace(run.v, betas[t][g].oneMinus(), d.gradient, grp.offset(), grp.end());
+                run.buffer.divideInPlace(run.v, grp.offset(), grp.end(), betas[t][g]);
+            }
+            if (hash(run.w, run.v) != run.stateHashes[t]) {
+                throw new ReversalException(t, "the recomputed weights and velocity differ from the forward pass's");
+            }
+            format.toDouble(run.v, vd);
+            double[] grad = d.gradient, hu = d.hessianTimesU;
+            for (int g = 0; g < groups; g++) {
+                ParameterLayout.Group grp = layout.group(g);
+                double s = 0, b = betas[t][g].value();
+                for (int i = grp.offset(); i < grp.end(); i++) {
+                    s += dv[i] * (vd[i] + grad[i]);
+                    dw[i] -= hu[i];
+                    dv[i] *= b;
+                }
+                dBeta[t][g] = s;
+            }
+            d.mixedTimesU.forEach((name, m) -> {
+                double[] acc = dTheta.get(name).data(), x = m.data();
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] -= x[i];
+                }
+            });
+        }
+        if (!java.util.Arrays.equals(run.w, run.w0) || !java.util.Arrays.equals(run.v, run.v0)) {
+            throw new ReversalException(0, "the initial weights or velocity were not recovered");
+        }
+        if (!run.buffer.isAtInitialState()) {
+            throw new ReversalException(-1, "the information buffer is not empty after the reverse pass");
+        }
+        return new Hypergradient(f.value(), finalWeights, dw, dv, dAlpha, dBeta, dTheta, run.losses, run.bufferBits);
+    }
+
+    private static RationalFactor[][] factors(Schedule schedule) {
+        RationalFactor[][] f = new RationalFactor[schedule.steps()][schedule.groups()];
+        for (int t = 0; t < f.length; t++) {
+            for (int g = 0; g < schedule.groups(); g++) {
+                f[t][g] = RationalFactor.of(schedule.beta(t, g));
+            }
+        }
+        return f;
+    }
+
+    private static double dot(double[] a, double[] b, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** A 64-bit fingerprint of the exact state; any single-bit difference changes it. */
+    private static long hash(long[] w, long[] v) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (long x : w) {
+            h = (h ^ x) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        for (long x : v) {
+            h = (h ^ x) * 0x94D049BB133111EBL;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+}

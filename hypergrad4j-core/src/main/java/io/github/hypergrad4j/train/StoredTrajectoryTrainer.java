@@ -1,0 +1,101 @@
+package io.github.hypergrad4j.train;
+
+import io.github.hypergrad4j.model.ParameterLayout;
+import io.github.hypergrad4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Plain float64 SGD with momentum that stores (w_t, v_t) for every step and differentiates through
+ * the stored trajectory: what an unrolled-graph approach does. It needs memory proportional to the
+ * number of steps, so it is the oracle for the {@link ReversibleTrainer} in tests and its memory
+ * baseline in benchmarks, not a tool for long runs. Momentums are used exactly as given: pass
+ * multiples of 2^-16 to compare with the exact trainer.
+ */
+public final class StoredTrajectoryTrainer {
+    private final ParameterLayout layout;
+    private final TrainingLoss loss;
+
+    public StoredTrajectoryTrainer(ParameterLayout layout, TrainingLoss loss) {
+        this.layout = layout;
+        this.loss = loss;
+    }
+
+    public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective) {
+        int p = layout.size(), steps = schedule.steps(), groups = layout.groupCount();
+        if (w0.length != p || v0.length != p) {
+            throw new IllegalArgumentException("initial state must have " + p + " parameters");
+        }
+        double[][] ws = new double[steps + 1][], vs = new double[steps + 1][];
+        ws[0] = w0.clone();
+        vs[0] = v0.clone();
+        double[] losses = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            LossDerivatives d = LossDerivatives.gradient(loss, t, ws[t], theta);
+            losses[t] = d.loss;
+            double[] w = ws[t].clone(), v = vs[t].clone();
+            for (int g = 0; g < groups; g++) {
+                ParameterLayout.Group grp = layout.group(g);
+                double a = schedule.alpha(t, g), b = schedule.beta(t, g);
+                for (int i = grp.offset(); i < grp.end(); i++) {
+                    v[i] = b * v[i] - (1 - b) * d.gradient[i];
+                    w[i] = w[i] + a * v[i];
+                }
+            }
+            ws[t + 1] = w;
+            vs[t + 1] = v;
+        }
+        LossDerivatives.ObjectiveDerivatives f = LossDerivatives.objective(objective, ws[steps], theta);
+        double[] dw = f.dWeights(), dv = new double[p], u = new double[p];
+        Map<String, Tensor> dTheta = new LinkedHashMap<>();
+        f.dTheta().forEach((k, t) -> dTheta.put(k, t.copy()));
+        double[][] dAlpha = new double[steps][groups], dBeta = new double[steps][groups];
+        for (int t = steps - 1; t >= 0; t--) {
+            for (int g = 0; g < groups; g++) {
+                ParameterLayout.Group grp = layout.group(g);
+                double a = schedule.alpha(t, g), b = schedule.beta(t, g), s = 0;
+                for (int i = grp.offset(); i < grp.end(); i++) {
+                    s += dw[i] * vs[t + 1][i];
+                    dv[i] += a * dw[i];
+                    u[i] = (1 - b) * dv[i];
+                }
+                dAlpha[t][g] = s;
+            }
+            LossDerivatives d = LossDerivatives.withDirection(loss, t, ws[t], theta, u);
+            for (int g = 0; g < groups; g++) {
+                ParameterLayout.Group grp = layout.group(g);
+                double b = schedule.beta(t, g), s = 0;
+                for (int i = grp.offset(); i < grp.end(); i++) {
+                    s += dv[i] * (vs[t][i] + d.gradient[i]);
+                    dw[i] -= d.hessianTimesU[i];
+                    dv[i] *= b;
+                }
+                dBeta[t][g] = s;
+            }
+            d.mixedTimesU.forEach((name, m) -> {
+                double[] acc = dTheta.get(name).data(), x = m.data();
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] -= x[i];
+                }
+            });
+        }
+        return new Hypergradient(f.value(), ws[steps].clone(), dw, dv, dAlpha, dBeta, dTheta, losses, 0);
+    }
+
+    /** Trains forwards only and returns the final weights. */
+    public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta) {
+        double[] w = w0.clone(), v = v0.clone();
+        for (int t = 0; t < schedule.steps(); t++) {
+            LossDerivatives d = LossDerivatives.gradient(loss, t, w, theta);
+            for (int g = 0; g < layout.groupCount(); g++) {
+                ParameterLayout.Group grp = layout.group(g);
+                double a = schedule.alpha(t, g), b = schedule.beta(t, g);
+                for (int i = grp.offset(); i < grp.end(); i++) {
+                    v[i] = b * v[i] - (1 - b) * d.gradient[i];
+                    w[i] += a * v[i];
+                }
+            }
+        }
+        return w;
+    }
+}

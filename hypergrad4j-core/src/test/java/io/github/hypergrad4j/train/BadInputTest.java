@@ -1,0 +1,65 @@
+package io.github.hypergrad4j.train;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.hypergrad4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** Each way a training run can be set up wrong gives an exception that says what to change. */
+class BadInputTest {
+    private final SmallProblem p = new SmallProblem(3);
+    private final ReversibleTrainer trainer = new ReversibleTrainer(p.model.layout(), p.trainingLoss());
+
+    private void run(double[] w0, Schedule s, Theta theta) {
+        trainer.hypergradient(w0, new double[w0.length], s, theta, p.validationLoss(), StepListener.NONE);
+    }
+
+    @Test
+    void fixedPointOverflowNamesStepGroupAndTheFix() {
+        double[] w0 = p.init.weights(0.3);
+        assertThatThrownBy(() -> run(w0, Schedule.constant(50, p.groups(), 1e6, 0.9), p.theta()))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("fixed-point range")
+                .hasMessageContaining("at step")
+                .hasMessageContaining("parameter group '")
+                .hasMessageContaining("learning rate or the initial scale is too large");
+    }
+
+    @Test
+    void nanLossNamesTheStepAndTheFix() {
+        Tensor bad = p.trainInputs.copy();
+        bad.data()[0] = Double.NaN;
+        assertThatThrownBy(() -> run(p.init.weights(0.3), Schedule.constant(5, p.groups(), 0.1, 0.9),
+                p.theta().with("inputs", bad)))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("training loss is NaN at step 0")
+                .hasMessageContaining("lower the learning rate");
+    }
+
+    @Test
+    void momentumOutsideTheOpenUnitIntervalIsRefused() {
+        assertThatThrownBy(() -> Schedule.constant(5, p.groups(), 0.1, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("strictly inside (0, 1)");
+        assertThatThrownBy(() -> Schedule.constant(5, p.groups(), 0.1, 0.0)).hasMessageContaining("strictly inside (0, 1)");
+    }
+
+    @Test
+    void negativeLearningRateIsRefused() {
+        assertThatThrownBy(() -> Schedule.constant(5, p.groups(), -0.1, 0.9))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("learning rates must be finite and >= 0");
+    }
+
+    @Test
+    void mismatchedShapesAreRefused() {
+        assertThatThrownBy(() -> run(new double[3], Schedule.constant(5, p.groups(), 0.1, 0.9), p.theta()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must both have the layout's");
+        assertThatThrownBy(() -> run(p.init.weights(0.3), Schedule.constant(5, p.groups() + 1, 0.1, 0.9), p.theta()))
+                .hasMessageContaining("one learning rate and momentum per group");
+        assertThatThrownBy(() -> run(p.init.weights(0.3), Schedule.constant(5, p.groups(), 0.1, 0.9),
+                p.theta().with("l2", Tensor.zeros(7))))
+                .hasMessageContaining("L2 penalty expects");
+    }
+}
