@@ -1,6 +1,7 @@
 package io.github.hypergrad4j.autodiff;
 
 import io.github.hypergrad4j.tensor.Tensor;
+import io.github.hypergrad4j.tensor.TensorOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,39 +73,114 @@ public final class Tape {
             }
             return result;
         }
-        Dual[] adjoint = new Dual[output.index() + 1];
-        adjoint[output.index()] = Dual.of(Tensor.of(new double[] {1.0}, output.value().shape()));
+        Accumulator[] adjoint = new Accumulator[output.index() + 1];
+        adjoint[output.index()] = new Accumulator();
+        adjoint[output.index()].add(Dual.of(Tensor.of(new double[] {1.0}, output.value().shape())));
         for (int i = output.index(); i >= 0; i--) {
             Node node = nodes.get(i);
             if (adjoint[i] == null || node.primitive() == null) {
                 continue;
             }
+            Dual g = adjoint[i].dual();
+            adjoint[i] = null; // free intermediate adjoints as soon as they are consumed
             Var[] inputs = node.inputs();
+            if (node.primitive() instanceof ScatteringPrimitive) {
+                Var in = inputs[0];
+                if (in.isDifferentiable()) {
+                    int j = in.index();
+                    if (adjoint[j] == null) {
+                        adjoint[j] = new Accumulator();
+                    }
+                    Accumulator acc = adjoint[j];
+                    acc.own(in.value().shape(), g.tangent() != null);
+                    ((ScatteringPrimitive) node.primitive()).addVjpInto(g, acc.value.data(),
+                            g.tangent() == null ? null : acc.tangent.data());
+                }
+                continue;
+            }
             Dual[] inDuals = new Dual[inputs.length];
             boolean[] needed = new boolean[inputs.length];
             for (int k = 0; k < inputs.length; k++) {
                 inDuals[k] = inputs[k].dual();
                 needed[k] = inputs[k].isDifferentiable();
             }
-            Dual[] grads = node.primitive().vjp(adjoint[i], node.output(), inDuals, needed);
+            Dual[] grads = node.primitive().vjp(g, node.output(), inDuals, needed);
             for (int k = 0; k < inputs.length; k++) {
                 if (!needed[k] || grads[k] == null) {
                     continue;
                 }
                 int j = inputs[k].index();
-                adjoint[j] = adjoint[j] == null ? grads[k] : DualMath.add(adjoint[j], grads[k]);
+                if (adjoint[j] == null) {
+                    adjoint[j] = new Accumulator();
+                }
+                adjoint[j].add(grads[k]);
             }
-            adjoint[i] = null; // free intermediate adjoints as soon as they are consumed
         }
         for (int i = 0; i < wrt.length; i++) {
             Var v = wrt[i];
-            Dual a = v.isDifferentiable() && v.index() <= output.index() ? adjointOf(adjoint, v) : null;
-            result[i] = a != null ? a : Dual.of(Tensor.zeros(v.value().shape()));
+            Accumulator a = v.isDifferentiable() && v.index() <= output.index() ? adjointOf(adjoint, v) : null;
+            result[i] = a != null ? a.dual() : Dual.of(Tensor.zeros(v.value().shape()));
         }
         return result;
     }
 
-    private Dual adjointOf(Dual[] adjoint, Var v) {
+    /**
+     * The adjoint of one node while it is being summed. The first contribution is kept by reference
+     * (no copy); a second one makes a private sum that later contributions are added into in place.
+     */
+    private static final class Accumulator {
+        Tensor value;
+        Tensor tangent;
+        boolean ownsValue;
+        boolean ownsTangent;
+
+        void add(Dual d) {
+            if (value == null) {
+                value = d.value();
+            } else if (ownsValue) {
+                TensorOps.addInPlace(value, d.value());
+            } else {
+                value = TensorOps.add(value, d.value());
+                ownsValue = true;
+            }
+            if (d.tangent() != null) {
+                if (tangent == null) {
+                    tangent = d.tangent();
+                } else if (ownsTangent) {
+                    TensorOps.addInPlace(tangent, d.tangent());
+                } else {
+                    tangent = TensorOps.add(tangent, d.tangent());
+                    ownsTangent = true;
+                }
+            }
+        }
+
+        /** Makes value (and tangent, if asked) private arrays of the given shape, ready for in-place adds. */
+        void own(int[] shape, boolean withTangent) {
+            if (value == null) {
+                value = Tensor.zeros(shape);
+                ownsValue = true;
+            } else if (!ownsValue) {
+                value = value.copy();
+                ownsValue = true;
+            }
+            if (withTangent) {
+                if (tangent == null) {
+                    tangent = Tensor.zeros(shape);
+                    ownsTangent = true;
+                } else if (!ownsTangent) {
+                    tangent = tangent.copy();
+                    ownsTangent = true;
+                }
+            }
+        }
+
+        Dual dual() {
+            return new Dual(value, tangent);
+        }
+    }
+
+    private Accumulator adjointOf(Accumulator[] adjoint, Var v) {
         if (nodes.get(v.index()).primitive() != null) {
             throw new IllegalArgumentException("gradient is taken with respect to inputs of the tape, not intermediate values");
         }

@@ -1,14 +1,14 @@
 package io.github.hypergrad4j.autodiff.ops;
 
 import io.github.hypergrad4j.autodiff.Dual;
-import io.github.hypergrad4j.autodiff.Primitive;
+import io.github.hypergrad4j.autodiff.ScatteringPrimitive;
 import io.github.hypergrad4j.tensor.Tensor;
 
 /**
  * The rows of a matrix at given indices (a minibatch of a data matrix). The gradient adds each
  * selected row's adjoint back at its index, so repeated indices accumulate.
  */
-public final class Rows implements Primitive {
+public final class Rows implements ScatteringPrimitive {
     private final int[] indices;
 
     public Rows(int[] indices) {
@@ -41,6 +41,24 @@ public final class Rows implements Primitive {
     public Dual[] vjp(Dual g, Dual out, Dual[] in, boolean[] needed) {
         int[] shape = in[0].value().shape();
         return new Dual[] {new Dual(scatter(g.value(), shape), g.tangent() == null ? null : scatter(g.tangent(), shape))};
+    }
+
+    @Override
+    public void addVjpInto(Dual g, double[] value, double[] tangent) {
+        scatterInto(g.value().data(), value);
+        if (tangent != null && g.tangent() != null) {
+            scatterInto(g.tangent().data(), tangent);
+        }
+    }
+
+    private void scatterInto(double[] gd, double[] zd) {
+        int m = gd.length / Math.max(1, indices.length);
+        for (int r = 0; r < indices.length; r++) {
+            int src = r * m, dst = indices[r] * m;
+            for (int j = 0; j < m; j++) {
+                zd[dst + j] += gd[src + j];
+            }
+        }
     }
 
     private Tensor scatter(Tensor g, int[] shape) {

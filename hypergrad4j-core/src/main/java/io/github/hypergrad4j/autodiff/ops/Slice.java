@@ -1,7 +1,7 @@
 package io.github.hypergrad4j.autodiff.ops;
 
 import io.github.hypergrad4j.autodiff.Dual;
-import io.github.hypergrad4j.autodiff.Primitive;
+import io.github.hypergrad4j.autodiff.ScatteringPrimitive;
 import io.github.hypergrad4j.tensor.Tensor;
 import java.util.Arrays;
 
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * A contiguous range of a tensor's flat values, shaped as asked. This is how a model cuts its
  * layers out of one flat parameter vector.
  */
-public final class Slice implements Primitive {
+public final class Slice implements ScatteringPrimitive {
     private final int from;
     private final int[] shape;
 
@@ -37,6 +37,20 @@ public final class Slice implements Primitive {
     public Dual[] vjp(Dual g, Dual out, Dual[] in, boolean[] needed) {
         int[] inShape = in[0].value().shape();
         return new Dual[] {new Dual(place(g.value(), inShape), g.tangent() == null ? null : place(g.tangent(), inShape))};
+    }
+
+    @Override
+    public void addVjpInto(Dual g, double[] value, double[] tangent) {
+        addAt(g.value().data(), value);
+        if (tangent != null && g.tangent() != null) {
+            addAt(g.tangent().data(), tangent);
+        }
+    }
+
+    private void addAt(double[] src, double[] dst) {
+        for (int i = 0; i < src.length; i++) {
+            dst[from + i] += src[i];
+        }
     }
 
     private Tensor place(Tensor g, int[] inShape) {

@@ -3,6 +3,7 @@ package io.github.hypergrad4j.autodiff.ops;
 import io.github.hypergrad4j.autodiff.Dual;
 import io.github.hypergrad4j.autodiff.DualMath;
 import io.github.hypergrad4j.autodiff.Primitive;
+import io.github.hypergrad4j.tensor.Elementary;
 import io.github.hypergrad4j.tensor.Tensor;
 
 /** Elementwise tanh; y' = 1 - y^2. */
@@ -12,7 +13,7 @@ public final class Tanh implements Primitive {
     public Dual forward(Dual... in) {
         double[] x = in[0].value().data(), y = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            y[i] = Math.tanh(x[i]);
+            y[i] = Elementary.tanh(x[i]);
         }
         Tensor value = Tensor.of(y, in[0].value().shape());
         return new Dual(value, in[0].tangent() == null ? null : slopeTimes(y, in[0].tangent()));
