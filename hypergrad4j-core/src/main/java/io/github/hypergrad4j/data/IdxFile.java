@@ -70,8 +70,8 @@ public final class IdxFile {
         if (dims.length != expectedRank) {
             throw new IdxFormatException(path, "has " + dims.length + " dimensions " + Arrays.toString(dims)
                     + ", but " + what + " must have " + expectedRank,
-                    "check that you passed the right file (images have 3 dimensions: count, rows, columns;"
-                            + " labels have 1: count)");
+                    "check that you passed the right file and did not swap images and labels (images have 3"
+                            + " dimensions: count, rows, columns; labels have 1: count)");
         }
         return this;
     }
