@@ -12,6 +12,15 @@ public final class LabelledImages {
     /** MNIST and Fashion-MNIST have ten classes. */
     public static final int DEFAULT_CLASSES = 10;
 
+    /** value / 255.0 for every byte value: exactly the same doubles as dividing, without a division per pixel. */
+    private static final double[] SCALED = new double[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            SCALED[v] = v / 255.0;
+        }
+    }
+
     private final String description;
     private final byte[] pixels;
     private final byte[] labels;
@@ -150,8 +159,10 @@ public final class LabelledImages {
             if (i < 0 || i >= size()) {
                 throw new IndexOutOfBoundsException("index " + i + " outside the pool of " + size() + " images");
             }
+            int from = i * p;
+            int to = r * p;
             for (int k = 0; k < p; k++) {
-                out[r * p + k] = (pixels[i * p + k] & 0xff) / 255.0;
+                out[to + k] = SCALED[pixels[from + k] & 0xff];
             }
             outLabels[r] = labels[i] & 0xff;
         }
