@@ -1,0 +1,20 @@
+package io.github.hypergrad4j.data;
+
+/**
+ * Which training examples each step of SGD uses. A pure function of the step: asking twice for the same step,
+ * in any order relative to other steps, gives the same indices. The reversible trainer depends on this, since
+ * its reverse pass recomputes the gradient of step t on exactly the batch the forward pass used.
+ */
+public interface BatchSchedule {
+    /**
+     * The rows of the training set used at {@code step} (>= 0); a fresh array the caller may modify.
+     * Use with {@link Dataset#rows(int[])}.
+     */
+    int[] batch(int step);
+
+    /** Indices per batch. */
+    int batchSize();
+
+    /** The number of rows the indices refer to. */
+    int datasetSize();
+}

@@ -1,0 +1,10 @@
+package io.github.hypergrad4j.data;
+
+import java.io.IOException;
+
+/** A file could not be downloaded from any mirror; the message lists each attempt and why it failed. */
+public class DownloadException extends IOException {
+    public DownloadException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.hypergrad4j.data;
+
+import java.util.Optional;
+
+/** The element types an IDX file can declare in the third byte of its magic number. */
+public enum IdxType {
+    UNSIGNED_BYTE(0x08, 1, "unsigned byte"),
+    SIGNED_BYTE(0x09, 1, "signed byte"),
+    SHORT(0x0B, 2, "16-bit integer"),
+    INT(0x0C, 4, "32-bit integer"),
+    FLOAT(0x0D, 4, "32-bit float"),
+    DOUBLE(0x0E, 8, "64-bit float");
+
+    private final int code;
+    private final int bytes;
+    private final String description;
+
+    IdxType(int code, int bytes, String description) {
+        this.code = code;
+        this.bytes = bytes;
+        this.description = description;
+    }
+
+    /** The type byte as written in the file. */
+    public int code() {
+        return code;
+    }
+
+    /** Bytes per element. */
+    public int bytes() {
+        return bytes;
+    }
+
+    /** The type, its code in hex, for error messages: {@code "unsigned byte (0x08)"}. */
+    public String describe() {
+        return String.format("%s (0x%02X)", description, code);
+    }
+
+    /** The type with this code, or empty when the code is not one of IDX's. */
+    public static Optional<IdxType> fromCode(int code) {
+        for (IdxType t : values()) {
+            if (t.code == code) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** All valid codes, for the message that rejects an unknown one. */
+    static String listCodes() {
+        StringBuilder sb = new StringBuilder();
+        for (IdxType t : values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(t.describe());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.hypergrad4j.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Images and their labels as stored (one unsigned byte per pixel): the pool that subsets are drawn from.
+ * Kept as bytes because a pool can be large (60,000 MNIST images are 47 MB as bytes, 376 MB as doubles);
+ * {@link #select(int[])} turns the rows actually used into a {@link Dataset} of doubles. Immutable.
+ */
+public final class LabelledImages {
+    /** MNIST and Fashion-MNIST have ten classes. */
+    public static final int DEFAULT_CLASSES = 10;
+
+    /** value / 255.0 for every byte value: exactly the same doubles as dividing, without a division per pixel. */
+    private static final double[] SCALED = new double[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            SCALED[v] = v / 255.0;
+        }
+    }
+
+    private final String description;
+    private final byte[] pixels;
+    private final byte[] labels;
+    private final int height;
+    private final int width;
+    private final int classes;
+
+    private LabelledImages(String description, byte[] pixels, byte[] labels, int height, int width, int classes) {
+        this.description = description;
+        this.pixels = pixels;
+        this.labels = labels;
+        this.height = height;
+        this.width = width;
+        this.classes = classes;
+    }
+
+    /** Reads an images file and a labels file with labels in 0..9; see {@link #read(Path, Path, int)}. */
+    public static LabelledImages read(Path images, Path labels) throws IOException {
+        return read(images, labels, DEFAULT_CLASSES);
+    }
+
+    /**
+     * Reads an IDX images file (unsigned bytes, count x rows x columns) and its IDX labels file (unsigned bytes,
+     * count), raw or gzipped.
+     *
+     * @param classes labels must lie in 0..classes-1
+     * @throws IdxFormatException if either file is broken, the counts differ, or a label is out of range
+     */
+    public static LabelledImages read(Path images, Path labels, int classes) throws IOException {
+        if (classes < 1 || classes > 256) {
+            throw new IllegalArgumentException("classes must be in 1..256 (labels are bytes), got " + classes);
+        }
+        IdxFile img = IdxReader.read(images).require(IdxType.UNSIGNED_BYTE, 3, "images");
+        IdxFile lab = IdxReader.read(labels).require(IdxType.UNSIGNED_BYTE, 1, "labels");
+        if (img.dim(0) != lab.dim(0)) {
+            throw new IdxFormatException(labels, "holds " + lab.dim(0) + " labels but the images file " + images
+                    + " holds " + img.dim(0) + " images",
+                    "pass the labels file that belongs to these images (train-* with train-*, t10k-* with t10k-*)");
+        }
+        byte[] l = lab.data();
+        for (int i = 0; i < l.length; i++) {
+            if ((l[i] & 0xff) >= classes) {
+                throw new IdxFormatException(labels, "holds label " + (l[i] & 0xff) + " at index " + i
+                        + ", outside 0.." + (classes - 1),
+                        "check that this is a labels file for a " + classes + "-class dataset");
+            }
+        }
+        return new LabelledImages(images.toAbsolutePath() + " with " + labels.getFileName(), img.data(), l,
+                img.dim(1), img.dim(2), classes);
+    }
+
+    /**
+     * Images from memory, e.g. synthetic data for tests. Copies its arguments.
+     *
+     * @param pixels count x height x width bytes, row-major, read as unsigned
+     * @param labels count labels in 0..classes-1
+     */
+    public static LabelledImages of(String description, byte[] pixels, byte[] labels, int height, int width,
+                                    int classes) {
+        if (height < 1 || width < 1 || classes < 1 || classes > 256) {
+            throw new IllegalArgumentException("need height, width >= 1 and classes in 1..256, got " + height
+                    + ", " + width + ", " + classes);
+        }
+        if ((long) labels.length * height * width != pixels.length) {
+            throw new IllegalArgumentException(labels.length + " labels need " + (long) labels.length * height
+                    * width + " pixels of " + height + " x " + width + ", got " + pixels.length);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if ((labels[i] & 0xff) >= classes) {
+                throw new IllegalArgumentException("label " + (labels[i] & 0xff) + " at index " + i
+                        + " is outside 0.." + (classes - 1));
+            }
+        }
+        return new LabelledImages(description, pixels.clone(), labels.clone(), height, width, classes);
+    }
+
+    /** The same images under another description (arrays shared, nothing copied). */
+    public LabelledImages withDescription(String newDescription) {
+        return new LabelledImages(newDescription, pixels, labels, height, width, classes);
+    }
+
+    /** Where the images come from, for messages and experiment records. */
+    public String description() {
+        return description;
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int pixelsPerImage() {
+        return height * width;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public int label(int index) {
+        return labels[index] & 0xff;
+    }
+
+    /** The raw value 0..255 of one pixel. */
+    public int pixel(int index, int position) {
+        return pixels[index * pixelsPerImage() + position] & 0xff;
+    }
+
+    /** How many images each class has, indexed by label. */
+    public int[] labelCounts() {
+        int[] counts = new int[classes];
+        for (byte b : labels) {
+            counts[b & 0xff]++;
+        }
+        return counts;
+    }
+
+    /**
+     * The given images, in the given order, as a dataset with pixels scaled from 0..255 to [0, 1].
+     *
+     * @param indices rows of this pool; repeats are allowed
+     */
+    public Dataset select(int[] indices) {
+        int p = pixelsPerImage();
+        double[] out = new double[Math.multiplyExact(indices.length, p)];
+        int[] outLabels = new int[indices.length];
+        for (int r = 0; r < indices.length; r++) {
+            int i = indices[r];
+            if (i < 0 || i >= size()) {
+                throw new IndexOutOfBoundsException("index " + i + " outside the pool of " + size() + " images");
+            }
+            int from = i * p;
+            int to = r * p;
+            for (int k = 0; k < p; k++) {
+                out[to + k] = SCALED[pixels[from + k] & 0xff];
+            }
+            outLabels[r] = labels[i] & 0xff;
+        }
+        return Dataset.wrap(out, outLabels, height, width, classes);
+    }
+
+    /** Every image, in file order, scaled to [0, 1]. */
+    public Dataset all() {
+        int[] idx = new int[size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        return select(idx);
+    }
+
+    @Override
+    public String toString() {
+        return "LabelledImages[" + size() + " x " + height + "x" + width + ", " + classes + " classes, "
+                + description + "]";
+    }
+}
