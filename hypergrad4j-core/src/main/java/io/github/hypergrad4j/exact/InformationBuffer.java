@@ -81,6 +81,7 @@ public final class InformationBuffer {
         for (int i = from; i < to; i++) {
             long value = c[i];
             if (!FixedPointFormat.isInRange(value)) {
+                multiplies += i - from; // the elements already done, so that undoing them balances
                 throw overflow(i, format.toDouble(value));
             }
             long x = RansCoder.pushUniform(heads[i], value & 0xFFFF, stack);
@@ -98,19 +99,22 @@ public final class InformationBuffer {
      * input and this buffer bit for bit.
      *
      * @throws FixedPointOverflowException if an input is not a valid fixed-point value or its
-     *     quotient would leave the range (elements above its index have been divided)
+     *     quotient would leave the range; the exception's value is the would-be quotient {@code c /
+     *     beta}, and the elements above its index have been divided
      */
     public void divideInPlace(long[] c, int from, int to, RationalFactor beta) {
         checkRange(c, from, to);
         UniformFrequencies table = new UniformFrequencies(beta.numerator());
         long n = beta.numerator();
+        // Why this undoes multiplyInPlace: that produced value = floor(c / d) n + s with s in [0, n),
+        // so floor(value / n) = floor(c / d) and value mod n = s. Pushing s back restores the head
+        // as it was after the 16-bit push (RansCoder: push undoes pop), whose top digit is c mod d,
+        // and popping it restores the head before; floor(c / d) d + (c mod d) = c.
         for (int i = to - 1; i >= from; i--) {
             long value = c[i];
-            if (!FixedPointFormat.isInRange(value)) {
-                throw overflow(i, format.toDouble(value));
-            }
-            long q = table.floorDivide(value);
-            if (q < -QUOTIENT_LIMIT || q >= QUOTIENT_LIMIT) {
+            long q = table.floorDivide(value); // meaningless for an invalid value, which fails below anyway
+            if (!FixedPointFormat.isInRange(value) || q < -QUOTIENT_LIMIT || q >= QUOTIENT_LIMIT) {
+                multiplies -= to - 1 - i; // the elements already done, so that undoing them balances
                 throw overflow(i, format.toDouble(value) / beta.value());
             }
             long x = RansCoder.push(heads[i], (int) (value - q * n), table, stack);

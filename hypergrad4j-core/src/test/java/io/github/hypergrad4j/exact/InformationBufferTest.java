@@ -40,6 +40,9 @@ class InformationBufferTest {
         assertThat(e).hasMessageContaining("parameter index 2").hasMessageContaining("learning rate");
         assertThat(c[2]).isEqualTo(1L << 62);
         assertThat(c[3]).isEqualTo(4);
+        buffer.divideInPlace(c, 0, 2, RationalFactor.of(0.9));
+        assertThat(c).containsExactly(1, 2, 1L << 62, 4);
+        assertThat(buffer.isAtInitialState()).isTrue();
     }
 
     @Test
@@ -55,7 +58,7 @@ class InformationBufferTest {
         assertThat(c[1]).isEqualTo(FixedPointFormat.DEFAULT.toFixed(600.0));
         buffer.multiplyInPlace(c, 2, 3, HALF); // undo the one element (index 2) that was divided
         assertThat(c[2]).isEqualTo(5);
-        assertThat(buffer.storedBits()).isZero();
+        assertThat(buffer.isAtInitialState()).isTrue();
     }
 
     @Test
