@@ -37,10 +37,6 @@ final class UniformFrequencies {
         this.numeratorReciprocal = Long.MAX_VALUE / n;
     }
 
-    int base() {
-        return n;
-    }
-
     /**
      * {@code ceil(s 2^24 / n)} for {@code s} in {@code [0, n]}. With {@code a = s 2^24 + n - 1 <
      * 2^41} and {@code r = ceil(2^62 / n) = (2^62 + e) / n}, {@code 0 <= e < n}: {@code a r / 2^62
