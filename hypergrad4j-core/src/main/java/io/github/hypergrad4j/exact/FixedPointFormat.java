@@ -1,0 +1,240 @@
+package io.github.hypergrad4j.exact;
+
+import java.util.Objects;
+
+/**
+ * Signed int64 fixed-point numbers with a given number of fraction bits: the real value of {@code
+ * q} is {@code q / 2^fractionBits}. This is how the trainer stores weights and velocities, because
+ * adding and subtracting fixed-point numbers is exact and therefore undoable bit for bit.
+ *
+ * <p><b>Range.</b> A valid fixed-point value lies in {@code [-2^62, 2^62)}, i.e. its two top bits
+ * agree. The bit of headroom means the sum of two valid values never wraps around 64 bits, so one
+ * range check on a result detects every overflow (see {@link #isInRange(long)}). With the default
+ * 52 fraction bits the largest magnitude is {@code 2^10 = 1024}.
+ *
+ * <p><b>Conversion.</b> {@code toFixed(x) = (long) (x * 2^fractionBits)}: multiplication by a power
+ * of two is exact, and the cast truncates toward zero. It is deterministic and needs no rounding
+ * mode, which is all reversibility asks: the reverse pass converts the same double to the same
+ * long. NaN, infinities and magnitudes outside the range raise {@link FixedPointOverflowException}.
+ *
+ * <p><b>Bulk operations</b> work on the index range {@code [from, to)} and modify only the array
+ * named in the method ({@code ...InPlace} modifies its first argument). If one throws, elements
+ * {@code [from, index)} have been updated and the element at the exception's index and above are
+ * untouched. Immutable and thread-safe.
+ */
+public final class FixedPointFormat {
+    /** The trainer's format: 52 fraction bits, range {@code |x| < 1024}, resolution {@code 2^-52}. */
+    public static final FixedPointFormat DEFAULT = new FixedPointFormat(52);
+
+    /** {@code 2^62} as a double: scaled values must lie in {@code [-LIMIT, LIMIT)}. */
+    private static final double LIMIT = 0x1p62;
+
+    private final int fractionBits;
+    private final double scale;
+    private final double ulp;
+
+    private FixedPointFormat(int fractionBits) {
+        this.fractionBits = fractionBits;
+        this.scale = Math.scalb(1.0, fractionBits);
+        this.ulp = Math.scalb(1.0, -fractionBits);
+    }
+
+    /** A format with {@code fractionBits} in {@code [0, 62]} bits after the binary point. */
+    public static FixedPointFormat withFractionBits(int fractionBits) {
+        if (fractionBits < 0 || fractionBits > 62) {
+            throw new IllegalArgumentException("fraction bits must be in [0, 62], got " + fractionBits
+                    + "; the default is 52");
+        }
+        return fractionBits == 52 ? DEFAULT : new FixedPointFormat(fractionBits);
+    }
+
+    public int fractionBits() {
+        return fractionBits;
+    }
+
+    /** The representable real values are {@code [-maxMagnitude(), maxMagnitude())}. */
+    public double maxMagnitude() {
+        return LIMIT * ulp;
+    }
+
+    /** The real value of one unit in the last place, {@code 2^-fractionBits}. */
+    public double resolution() {
+        return ulp;
+    }
+
+    /**
+     * Whether {@code q} is a valid fixed-point value, i.e. in {@code [-2^62, 2^62)}. Adding a valid
+     * value to any long either gives the true sum or wraps to a value that fails this test,
+     * because a wrapped sum is off by {@code 2^64} and lands at least {@code 2^62} from zero.
+     */
+    public static boolean isInRange(long q) {
+        return (q ^ (q << 1)) >= 0;
+    }
+
+    /**
+     * {@code (long) (x * 2^fractionBits)}, truncated toward zero.
+     *
+     * @throws FixedPointOverflowException if {@code x} is NaN, infinite or out of range (the
+     *     exception's index is -1)
+     */
+    public long toFixed(double x) {
+        double y = x * scale;
+        if (!(y >= -LIMIT && y < LIMIT)) {
+            throw overflow(-1, x);
+        }
+        return (long) y;
+    }
+
+    /** The real value of {@code q}, rounded to the nearest double when {@code q} needs more than 53 bits. */
+    public double toDouble(long q) {
+        return q * ulp;
+    }
+
+    /** Writes {@code dst[i] = toFixed(src[i])} for every index; the arrays must have equal length. */
+    public void toFixed(double[] src, long[] dst) {
+        requireSameLength(src.length, dst.length);
+        toFixed(src, dst, 0, src.length);
+    }
+
+    /**
+     * Writes {@code dst[i] = toFixed(src[i])} for {@code i} in {@code [from, to)}.
+     *
+     * @throws FixedPointOverflowException naming the first index whose value cannot be converted
+     */
+    public void toFixed(double[] src, long[] dst, int from, int to) {
+        checkRange(from, to, src.length, dst.length);
+        for (int i = from; i < to; i++) {
+            double y = src[i] * scale;
+            if (!(y >= -LIMIT && y < LIMIT)) {
+                throw overflow(i, src[i]);
+            }
+            dst[i] = (long) y;
+        }
+    }
+
+    /** Writes {@code dst[i] = toDouble(src[i])} for every index; the arrays must have equal length. */
+    public void toDouble(long[] src, double[] dst) {
+        requireSameLength(src.length, dst.length);
+        toDouble(src, dst, 0, src.length);
+    }
+
+    /** Writes {@code dst[i] = toDouble(src[i])} for {@code i} in {@code [from, to)}. */
+    public void toDouble(long[] src, double[] dst, int from, int to) {
+        checkRange(from, to, src.length, dst.length);
+        for (int i = from; i < to; i++) {
+            dst[i] = src[i] * ulp;
+        }
+    }
+
+    /**
+     * {@code w[i] += toFixed(alpha * toDouble(v[i]))} for {@code i} in {@code [from, to)}: the
+     * weight update. Modifies {@code w} only; {@link #subtractScaledInPlace(long[], double, long[],
+     * int, int)} with the same {@code alpha} and {@code v} undoes it exactly.
+     *
+     * @throws IllegalArgumentException if {@code w} and {@code v} are the same array (the update
+     *     could not be undone)
+     * @throws FixedPointOverflowException if a step or a sum leaves the range
+     */
+    public void addScaledInPlace(long[] w, double alpha, long[] v, int from, int to) {
+        checkDistinct(w, v);
+        checkRange(from, to, w.length, v.length);
+        for (int i = from; i < to; i++) {
+            double y = alpha * (v[i] * ulp) * scale;
+            if (!(y >= -LIMIT && y < LIMIT)) {
+                throw overflow(i, y * ulp);
+            }
+            long sum = w[i] + (long) y;
+            if (!isInRange(sum)) {
+                throw overflow(i, w[i] * ulp + y * ulp);
+            }
+            w[i] = sum;
+        }
+    }
+
+    /**
+     * {@code w[i] -= toFixed(alpha * toDouble(v[i]))} for {@code i} in {@code [from, to)}: the exact
+     * inverse of {@link #addScaledInPlace(long[], double, long[], int, int)}. Modifies {@code w}.
+     */
+    public void subtractScaledInPlace(long[] w, double alpha, long[] v, int from, int to) {
+        checkDistinct(w, v);
+        checkRange(from, to, w.length, v.length);
+        for (int i = from; i < to; i++) {
+            double y = alpha * (v[i] * ulp) * scale;
+            if (!(y >= -LIMIT && y < LIMIT)) {
+                throw overflow(i, y * ulp);
+            }
+            long diff = w[i] - (long) y;
+            if (!isInRange(diff)) {
+                throw overflow(i, w[i] * ulp - y * ulp);
+            }
+            w[i] = diff;
+        }
+    }
+
+    /**
+     * {@code v[i] += toFixed(scale * grad[i])} for {@code i} in {@code [from, to)}: undoes {@link
+     * #subtractScaledInPlace(long[], double, double[], int, int)} given the same {@code scale} and
+     * bit-identical {@code grad}. Modifies {@code v}.
+     */
+    public void addScaledInPlace(long[] v, double scale, double[] grad, int from, int to) {
+        checkRange(from, to, v.length, grad.length);
+        for (int i = from; i < to; i++) {
+            double y = scale * grad[i] * this.scale;
+            if (!(y >= -LIMIT && y < LIMIT)) {
+                throw overflow(i, scale * grad[i]);
+            }
+            long sum = v[i] + (long) y;
+            if (!isInRange(sum)) {
+                throw overflow(i, v[i] * ulp + y * ulp);
+            }
+            v[i] = sum;
+        }
+    }
+
+    /**
+     * {@code v[i] -= toFixed(scale * grad[i])} for {@code i} in {@code [from, to)}: the velocity's
+     * gradient term, with {@code scale = 1 - beta}. Modifies {@code v}.
+     */
+    public void subtractScaledInPlace(long[] v, double scale, double[] grad, int from, int to) {
+        checkRange(from, to, v.length, grad.length);
+        for (int i = from; i < to; i++) {
+            double y = scale * grad[i] * this.scale;
+            if (!(y >= -LIMIT && y < LIMIT)) {
+                throw overflow(i, scale * grad[i]);
+            }
+            long diff = v[i] - (long) y;
+            if (!isInRange(diff)) {
+                throw overflow(i, v[i] * ulp - y * ulp);
+            }
+            v[i] = diff;
+        }
+    }
+
+    /** Built out of line so that the loops above stay small enough to inline and unroll. */
+    private FixedPointOverflowException overflow(int index, double value) {
+        return new FixedPointOverflowException(index, value, maxMagnitude());
+    }
+
+    private static void checkRange(int from, int to, int length1, int length2) {
+        Objects.checkFromToIndex(from, to, length1);
+        Objects.checkFromToIndex(from, to, length2);
+    }
+
+    private static void requireSameLength(int a, int b) {
+        if (a != b) {
+            throw new IllegalArgumentException("source has " + a + " elements but destination has " + b);
+        }
+    }
+
+    private static void checkDistinct(long[] w, long[] v) {
+        if (w == v) {
+            throw new IllegalArgumentException("the updated array and the velocity must be different arrays,"
+                    + " otherwise the update cannot be undone");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FixedPointFormat[fractionBits=" + fractionBits + "]";
+    }
+}
