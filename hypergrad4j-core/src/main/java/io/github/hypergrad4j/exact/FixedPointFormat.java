@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p><b>Conversion.</b> {@code toFixed(x) = (long) (x * 2^fractionBits)}: multiplication by a power
  * of two is exact, and the cast truncates toward zero. It is deterministic and needs no rounding
  * mode, which is all reversibility asks: the reverse pass converts the same double to the same
- * long. NaN, infinities and magnitudes outside the range raise {@link FixedPointOverflowException}.
+ * long. It accepts {@code |x| < maxMagnitude()} (symmetric, so {@code toFixed(-x) == -toFixed(x)});
+ * NaN, infinities and larger magnitudes raise {@link FixedPointOverflowException}.
  *
  * <p><b>Bulk operations</b> work on the index range {@code [from, to)} and modify only the array
  * named in the method ({@code ...InPlace} modifies its first argument). If one throws, elements
@@ -26,7 +27,7 @@ public final class FixedPointFormat {
     /** The trainer's format: 52 fraction bits, range {@code |x| < 1024}, resolution {@code 2^-52}. */
     public static final FixedPointFormat DEFAULT = new FixedPointFormat(52);
 
-    /** {@code 2^62} as a double: scaled values must lie in {@code [-LIMIT, LIMIT)}. */
+    /** {@code 2^62} as a double: converted values must lie strictly inside {@code (-LIMIT, LIMIT)}. */
     private static final double LIMIT = 0x1p62;
 
     private final int fractionBits;
@@ -52,7 +53,10 @@ public final class FixedPointFormat {
         return fractionBits;
     }
 
-    /** The representable real values are {@code [-maxMagnitude(), maxMagnitude())}. */
+    /**
+     * Valid values are the reals in {@code [-maxMagnitude(), maxMagnitude())}; conversion accepts
+     * {@code |x| < maxMagnitude()}.
+     */
     public double maxMagnitude() {
         return LIMIT * ulp;
     }
@@ -79,7 +83,7 @@ public final class FixedPointFormat {
      */
     public long toFixed(double x) {
         double y = x * scale;
-        if (!(y >= -LIMIT && y < LIMIT)) {
+        if (!(Math.abs(y) < LIMIT)) {
             throw overflow(-1, x);
         }
         return (long) y;
@@ -105,7 +109,7 @@ public final class FixedPointFormat {
         checkRange(from, to, src.length, dst.length);
         for (int i = from; i < to; i++) {
             double y = src[i] * scale;
-            if (!(y >= -LIMIT && y < LIMIT)) {
+            if (!(Math.abs(y) < LIMIT)) {
                 throw overflow(i, src[i]);
             }
             dst[i] = (long) y;
@@ -136,19 +140,7 @@ public final class FixedPointFormat {
      * @throws FixedPointOverflowException if a step or a sum leaves the range
      */
     public void addScaledInPlace(long[] w, double alpha, long[] v, int from, int to) {
-        checkDistinct(w, v);
-        checkRange(from, to, w.length, v.length);
-        for (int i = from; i < to; i++) {
-            double y = alpha * (v[i] * ulp) * scale;
-            if (!(y >= -LIMIT && y < LIMIT)) {
-                throw overflow(i, y * ulp);
-            }
-            long sum = w[i] + (long) y;
-            if (!isInRange(sum)) {
-                throw overflow(i, w[i] * ulp + y * ulp);
-            }
-            w[i] = sum;
-        }
+        accumulate(w, alpha, v, from, to);
     }
 
     /**
@@ -156,19 +148,7 @@ public final class FixedPointFormat {
      * inverse of {@link #addScaledInPlace(long[], double, long[], int, int)}. Modifies {@code w}.
      */
     public void subtractScaledInPlace(long[] w, double alpha, long[] v, int from, int to) {
-        checkDistinct(w, v);
-        checkRange(from, to, w.length, v.length);
-        for (int i = from; i < to; i++) {
-            double y = alpha * (v[i] * ulp) * scale;
-            if (!(y >= -LIMIT && y < LIMIT)) {
-                throw overflow(i, y * ulp);
-            }
-            long diff = w[i] - (long) y;
-            if (!isInRange(diff)) {
-                throw overflow(i, w[i] * ulp - y * ulp);
-            }
-            w[i] = diff;
-        }
+        accumulate(w, -alpha, v, from, to); // see accumulate: negating the factor negates the step exactly
     }
 
     /**
@@ -177,18 +157,7 @@ public final class FixedPointFormat {
      * bit-identical {@code grad}. Modifies {@code v}.
      */
     public void addScaledInPlace(long[] v, double scale, double[] grad, int from, int to) {
-        checkRange(from, to, v.length, grad.length);
-        for (int i = from; i < to; i++) {
-            double y = scale * grad[i] * this.scale;
-            if (!(y >= -LIMIT && y < LIMIT)) {
-                throw overflow(i, scale * grad[i]);
-            }
-            long sum = v[i] + (long) y;
-            if (!isInRange(sum)) {
-                throw overflow(i, v[i] * ulp + y * ulp);
-            }
-            v[i] = sum;
-        }
+        accumulate(v, scale, grad, from, to);
     }
 
     /**
@@ -196,21 +165,48 @@ public final class FixedPointFormat {
      * gradient term, with {@code scale = 1 - beta}. Modifies {@code v}.
      */
     public void subtractScaledInPlace(long[] v, double scale, double[] grad, int from, int to) {
-        checkRange(from, to, v.length, grad.length);
+        accumulate(v, -scale, grad, from, to);
+    }
+
+    /**
+     * {@code target[i] += toFixed(factor * toDouble(source[i]))}. Subtraction calls this with
+     * {@code -factor}, which gives exactly the negated step: IEEE negation is exact, rounding to
+     * nearest is symmetric in sign, the cast truncates toward zero, and the range check is
+     * symmetric, so {@code toFixed(-a x) == -toFixed(a x)} bit for bit.
+     */
+    private void accumulate(long[] target, double factor, long[] source, int from, int to) {
+        checkDistinct(target, source);
+        checkRange(from, to, target.length, source.length);
         for (int i = from; i < to; i++) {
-            double y = scale * grad[i] * this.scale;
-            if (!(y >= -LIMIT && y < LIMIT)) {
-                throw overflow(i, scale * grad[i]);
+            double y = factor * (source[i] * ulp) * scale;
+            if (!(Math.abs(y) < LIMIT)) {
+                throw overflow(i, y * ulp);
             }
-            long diff = v[i] - (long) y;
-            if (!isInRange(diff)) {
-                throw overflow(i, v[i] * ulp - y * ulp);
+            long sum = target[i] + (long) y;
+            if (!isInRange(sum)) {
+                throw overflow(i, target[i] * ulp + y * ulp);
             }
-            v[i] = diff;
+            target[i] = sum;
         }
     }
 
-    /** Built out of line so that the loops above stay small enough to inline and unroll. */
+    /** {@code target[i] += toFixed(factor * source[i])}; the same reasoning for negated factors. */
+    private void accumulate(long[] target, double factor, double[] source, int from, int to) {
+        checkRange(from, to, target.length, source.length);
+        for (int i = from; i < to; i++) {
+            double y = factor * source[i] * scale;
+            if (!(Math.abs(y) < LIMIT)) {
+                throw overflow(i, factor * source[i]);
+            }
+            long sum = target[i] + (long) y;
+            if (!isInRange(sum)) {
+                throw overflow(i, target[i] * ulp + y * ulp);
+            }
+            target[i] = sum;
+        }
+    }
+
+    /** Built out of line so that the loops stay small. */
     private FixedPointOverflowException overflow(int index, double value) {
         return new FixedPointOverflowException(index, value, maxMagnitude());
     }

@@ -21,9 +21,10 @@ final class UniformFrequencies {
     /** {@code ceil(2^62 / n)}, for {@link #start(int)}. */
     private final long startReciprocal;
     private final int lowFrequency;
-    /** {@code floor((2^64 - 1) / f)} for {@code f = lowFrequency} and {@code lowFrequency + 1}. */
+    /** {@code floor((2^64 - 1) / f)} for {@code f = lowFrequency}. */
     private final long lowReciprocal;
-    private final long highReciprocal;
+    /** The reciprocal for {@code f = lowFrequency + 1} minus {@link #lowReciprocal}. */
+    private final long reciprocalStep;
     /** {@code floor((2^63 - 1) / n)}, for {@link #floorDivide(long)}. */
     private final long numeratorReciprocal;
 
@@ -33,7 +34,7 @@ final class UniformFrequencies {
         this.startReciprocal = twoTo62 / n + (twoTo62 % n == 0 ? 0 : 1);
         this.lowFrequency = (1 << PRECISION_BITS) / n;
         this.lowReciprocal = Long.divideUnsigned(-1L, lowFrequency);
-        this.highReciprocal = Long.divideUnsigned(-1L, lowFrequency + 1);
+        this.reciprocalStep = Long.divideUnsigned(-1L, lowFrequency + 1) - lowReciprocal;
         this.numeratorReciprocal = Long.MAX_VALUE / n;
     }
 
@@ -60,7 +61,9 @@ final class UniformFrequencies {
      * below {@code 2 x / 2^64 < 1}); one comparison of the remainder corrects it.
      */
     long divideByFrequency(long x, int f) {
-        long q = Math.multiplyHigh(x, f == lowFrequency ? lowReciprocal : highReciprocal);
+        // Pick the reciprocal without a branch: the two frequencies alternate unpredictably, and
+        // lowFrequency - f is 0 or -1 (all ones), a mask for the step.
+        long q = Math.multiplyHigh(x, lowReciprocal + ((long) (lowFrequency - f) & reciprocalStep));
         // A branch, not bit tricks: the estimate is almost always exact, so it predicts well.
         if (x - q * f >= f) {
             q++;

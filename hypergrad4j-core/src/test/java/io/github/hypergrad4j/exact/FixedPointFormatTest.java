@@ -30,8 +30,11 @@ class FixedPointFormatTest {
     }
 
     @Test
-    void rangeIsMinusTwoToTheSixtyTwoInclusiveToPlusExclusive() {
-        assertThat(F.toFixed(-1024.0)).isEqualTo(MIN);
+    void validValuesAreMinusTwoToTheSixtyTwoInclusiveToPlusExclusiveAndConversionIsSymmetric() {
+        for (double x : new double[] {Math.nextDown(1024.0), 1e-300, 0.1, 3 * F.resolution() / 2}) {
+            assertThat(F.toFixed(-x)).isEqualTo(-F.toFixed(x));
+        }
+        assertThatThrownBy(() -> F.toFixed(-1024.0)).isInstanceOf(FixedPointOverflowException.class);
         assertThat(FixedPointFormat.isInRange(MIN)).isTrue();
         assertThat(FixedPointFormat.isInRange(MAX)).isTrue();
         assertThat(FixedPointFormat.isInRange(MAX + 1)).isFalse();
