@@ -11,14 +11,14 @@ import java.util.List;
  */
 public final class ParameterLayout {
 
-    /** One group: its name, where it starts in the flat vector and its shape. */
-    public record Group(String name, int offset, int[] shape) {
-        public int size() {
+    /** One group: its name, where it starts in the flat vector, its shape and its number of entries. */
+    public record Group(String name, int offset, int[] shape, int size) {
+        static Group of(String name, int offset, int[] shape) {
             int s = 1;
             for (int d : shape) {
                 s *= d;
             }
-            return s;
+            return new Group(name, offset, shape, s);
         }
 
         public int end() {
@@ -105,7 +105,7 @@ public final class ParameterLayout {
                     throw new IllegalArgumentException("duplicate parameter group '" + name + "'");
                 }
             }
-            Group g = new Group(name, offset, shape.clone());
+            Group g = Group.of(name, offset, shape.clone());
             if (g.size() <= 0) {
                 throw new IllegalArgumentException("parameter group '" + name + "' has no entries: " + Arrays.toString(shape));
             }

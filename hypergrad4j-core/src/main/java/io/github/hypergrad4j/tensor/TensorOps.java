@@ -45,9 +45,50 @@ public final class TensorOps {
             scaleInPlace(c, beta);
             return;
         }
-        // Row-major C = A B is column-major C^T = B^T A^T: swap the operands and keep the flags.
-        Blas.get().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
-                b.data(), 0, b.cols(), a.data(), 0, a.cols(), beta, c.data(), 0, n);
+        Parallelism par = Parallelism.get();
+        int parts = (double) m * n * k < SPLIT_FLOPS ? 1 : par.threads();
+        if (parts <= 1 || m < parts) {
+            rowBlock(a, transA, b, transB, alpha, beta, c, n, k, 0, m);
+            return;
+        }
+        // Cut the output rows into fixed blocks; each block is one BLAS call whose result does not
+        // depend on which thread runs it.
+        java.util.List<Runnable> tasks = new java.util.ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) m * p / parts), to = (int) ((long) m * (p + 1) / parts);
+            if (from < to) {
+                tasks.add(() -> rowBlock(a, transA, b, transB, alpha, beta, c, n, k, from, to));
+            }
+        }
+        par.runAll(tasks);
+    }
+
+    /** Products with fewer multiply-adds than this, or fewer output rows than threads, are not split. */
+    private static final double SPLIT_FLOPS = 1 << 20;
+
+    /**
+     * Rows [r0, r1) of the product as one BLAS call. Row-major C = A B is column-major C^T = B^T A^T,
+     * so the operands are swapped and the flags kept. A block of op(A)'s rows is contiguous unless A
+     * is transposed; then it is copied out, because netlib's bounds check wants every operand's last
+     * column complete (values and summation order are unchanged by the copy).
+     */
+    private static void rowBlock(Tensor a, boolean transA, Tensor b, boolean transB, double alpha, double beta,
+            Tensor c, int n, int k, int r0, int r1) {
+        int rows = r1 - r0;
+        double[] aData = a.data();
+        int lda = a.cols(), offA = r0 * lda;
+        if (transA) {
+            offA = 0;
+            if (rows != lda) {
+                aData = new double[k * rows];
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(a.data(), p * lda + r0, aData, p * rows, rows);
+                }
+                lda = rows;
+            }
+        }
+        Blas.get().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, rows, k, alpha,
+                b.data(), 0, b.cols(), aData, offA, lda, beta, c.data(), r0 * n, n);
     }
 
     private static String describe(Tensor t, boolean trans) {

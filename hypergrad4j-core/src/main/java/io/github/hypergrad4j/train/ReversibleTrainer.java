@@ -2,9 +2,9 @@ package io.github.hypergrad4j.train;
 
 import io.github.hypergrad4j.exact.FixedPointFormat;
 import io.github.hypergrad4j.exact.FixedPointOverflowException;
-import io.github.hypergrad4j.exact.InformationBuffer;
 import io.github.hypergrad4j.exact.RationalFactor;
 import io.github.hypergrad4j.model.ParameterLayout;
+import io.github.hypergrad4j.tensor.Parallelism;
 import io.github.hypergrad4j.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,7 +76,7 @@ public final class ReversibleTrainer {
         long[] v;
         long[] w0;
         long[] v0;
-        InformationBuffer buffer;
+        ParameterChunk[] chunks;
         long[] stateHashes;
         double[] losses;
         double bufferBits;
@@ -96,13 +96,13 @@ public final class ReversibleTrainer {
         }
         run.w0 = run.w.clone();
         run.v0 = run.v.clone();
-        run.buffer = new InformationBuffer(p);
+        run.chunks = ParameterChunk.split(layout, Parallelism.get().threads());
         run.stateHashes = new long[steps + 1];
         run.losses = new double[steps];
         RationalFactor[][] betas = factors(schedule);
         double[] wd = new double[p];
         for (int t = 0; t < steps; t++) {
-            run.stateHashes[t] = hash(run.w, run.v);
+            run.stateHashes[t] = hash(run);
             format.toDouble(run.w, wd);
             LossDerivatives d = LossDerivatives.gradient(loss, t, wd, theta);
             if (!Double.isFinite(d.loss)) {
@@ -111,14 +111,17 @@ public final class ReversibleTrainer {
                         + " or check the inputs", null);
             }
             run.losses[t] = d.loss;
+            int step = t;
             try {
-                for (int g = 0; g < layout.groupCount(); g++) {
-                    ParameterLayout.Group grp = layout.group(g);
-                    RationalFactor beta = betas[t][g];
-                    run.buffer.multiplyInPlace(run.v, grp.offset(), grp.end(), beta);
-                    format.subtractScaledInPlace(run.v, beta.oneMinus(), d.gradient, grp.offset(), grp.end());
-                    format.addScaledInPlace(run.w, schedule.alpha(t, g), run.v, grp.offset(), grp.end());
-                }
+                forEachChunk(run, chunk -> {
+                    for (int k = 0; k < chunk.pieces(); k++) {
+                        int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
+                        RationalFactor beta = betas[step][g];
+                        chunk.buffer.multiplyInPlace(run.v, from, to, beta);
+                        format.subtractScaledInPlace(run.v, beta.oneMinus(), d.gradient, from, to);
+                        format.addScaledInPlace(run.w, schedule.alpha(step, g), run.v, from, to);
+                    }
+                });
             } catch (FixedPointOverflowException e) {
                 throw diverged(e, t);
             }
@@ -127,8 +130,10 @@ public final class ReversibleTrainer {
                 listener.onStep(t, d.loss, wd);
             }
         }
-        run.stateHashes[steps] = hash(run.w, run.v);
-        run.bufferBits = run.buffer.storedBits();
+        run.stateHashes[steps] = hash(run);
+        for (ParameterChunk chunk : run.chunks) {
+            run.bufferBits += chunk.buffer.storedBits();
+        }
         return run;
     }
 
@@ -161,21 +166,28 @@ public final class ReversibleTrainer {
             for (int g = 0; g < groups; g++) {
                 ParameterLayout.Group grp = layout.group(g);
                 dAlpha[t][g] = dot(dw, vd, grp.offset(), grp.end());
-                format.subtractScaledInPlace(run.w, schedule.alpha(t, g), run.v, grp.offset(), grp.end());
                 double a = schedule.alpha(t, g), oneMinus = betas[t][g].oneMinus();
-                for (int i = grp.offset(); i < grp.end(); i++) {
+                for (int i = grp.offset(), end = grp.end(); i < end; i++) {
                     dv[i] += a * dw[i];
                     u[i] = oneMinus * dv[i];
                 }
             }
+            int step = t;
+            forEachChunk(run, chunk -> {
+                for (int k = 0; k < chunk.pieces(); k++) {
+                    format.subtractScaledInPlace(run.w, schedule.alpha(step, chunk.group[k]), run.v, chunk.pieceFrom[k], chunk.pieceTo[k]);
+                }
+            });
             format.toDouble(run.w, wd);
             LossDerivatives d = LossDerivatives.withDirection(loss, t, wd, theta, u);
-            for (int g = groups - 1; g >= 0; g--) {
-                ParameterLayout.Group grp = layout.group(g);
-                format.addScaledInPlace(run.v, betas[t][g].oneMinus(), d.gradient, grp.offset(), grp.end());
-                run.buffer.divideInPlace(run.v, grp.offset(), grp.end(), betas[t][g]);
-            }
-            if (hash(run.w, run.v) != run.stateHashes[t]) {
+            forEachChunk(run, chunk -> {
+                for (int k = chunk.pieces() - 1; k >= 0; k--) {
+                    RationalFactor beta = betas[step][chunk.group[k]];
+                    format.addScaledInPlace(run.v, beta.oneMinus(), d.gradient, chunk.pieceFrom[k], chunk.pieceTo[k]);
+                    chunk.buffer.divideInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], beta);
+                }
+            });
+            if (hash(run) != run.stateHashes[t]) {
                 throw new ReversalException(t, "the recomputed weights and velocity differ from the forward pass's");
             }
             format.toDouble(run.v, vd);
@@ -183,7 +195,7 @@ public final class ReversibleTrainer {
             for (int g = 0; g < groups; g++) {
                 ParameterLayout.Group grp = layout.group(g);
                 double s = 0, b = betas[t][g].value();
-                for (int i = grp.offset(); i < grp.end(); i++) {
+                for (int i = grp.offset(), end = grp.end(); i < end; i++) {
                     s += dv[i] * (vd[i] + grad[i]);
                     dw[i] -= hu[i];
                     dv[i] *= b;
@@ -200,8 +212,10 @@ public final class ReversibleTrainer {
         if (!java.util.Arrays.equals(run.w, run.w0) || !java.util.Arrays.equals(run.v, run.v0)) {
             throw new ReversalException(0, "the initial weights or velocity were not recovered");
         }
-        if (!run.buffer.isAtInitialState()) {
-            throw new ReversalException(-1, "the information buffer is not empty after the reverse pass");
+        for (ParameterChunk chunk : run.chunks) {
+            if (!chunk.buffer.isAtInitialState()) {
+                throw new ReversalException(-1, "the information buffer is not empty after the reverse pass");
+            }
         }
         return new Hypergradient(f.value(), finalWeights, dw, dv, dAlpha, dBeta, dTheta, run.losses, run.bufferBits);
     }
@@ -224,12 +238,26 @@ public final class ReversibleTrainer {
         return s;
     }
 
+    /** Runs the body for every chunk, in parallel when there are several; rethrows the first failure. */
+    private static void forEachChunk(ExactRun run, java.util.function.Consumer<ParameterChunk> body) {
+        if (run.chunks.length == 1) {
+            body.accept(run.chunks[0]);
+            return;
+        }
+        java.util.List<Runnable> tasks = new java.util.ArrayList<>();
+        for (ParameterChunk chunk : run.chunks) {
+            tasks.add(() -> body.accept(chunk));
+        }
+        Parallelism.get().runAll(tasks);
+    }
+
     /**
      * A 64-bit fingerprint of the exact state. Any change to a single entry changes it (multiplying by
      * an odd constant is invertible modulo 2^64); the sums have no serial dependency, so the JIT can
      * vectorise them and the check stays far below the cost of a gradient.
      */
-    private static long hash(long[] w, long[] v) {
+    private static long hash(ExactRun run) {
+        long[] w = run.w, v = run.v;
         long a = 0, b = 0;
         for (int i = 0; i < w.length; i++) {
             a += w[i] * 0x9E3779B97F4A7C15L;

@@ -4,6 +4,7 @@ import io.github.hypergrad4j.autodiff.Dual;
 import io.github.hypergrad4j.autodiff.DualMath;
 import io.github.hypergrad4j.autodiff.Primitive;
 import io.github.hypergrad4j.tensor.Elementary;
+import io.github.hypergrad4j.tensor.Parallelism;
 import io.github.hypergrad4j.tensor.Tensor;
 
 /** Elementwise tanh; y' = 1 - y^2. */
@@ -12,9 +13,11 @@ public final class Tanh implements Primitive {
     @Override
     public Dual forward(Dual... in) {
         double[] x = in[0].value().data(), y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = Elementary.tanh(x[i]);
-        }
+        Parallelism.get().forRange(x.length, 8192, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                y[i] = Elementary.tanh(x[i]);
+            }
+        });
         Tensor value = Tensor.of(y, in[0].value().shape());
         return new Dual(value, in[0].tangent() == null ? null : slopeTimes(y, in[0].tangent()));
     }
