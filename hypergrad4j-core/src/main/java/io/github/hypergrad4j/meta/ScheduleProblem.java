@@ -1,0 +1,157 @@
+package io.github.hypergrad4j.meta;
+
+import io.github.hypergrad4j.data.DataSplits;
+import io.github.hypergrad4j.data.Dataset;
+import io.github.hypergrad4j.data.DatasetSpec;
+import io.github.hypergrad4j.data.RandomBatches;
+import io.github.hypergrad4j.hyper.HyperVector;
+import io.github.hypergrad4j.hyper.InitialWeights;
+import io.github.hypergrad4j.hyper.Parameterisation;
+import io.github.hypergrad4j.model.Activation;
+import io.github.hypergrad4j.model.Losses;
+import io.github.hypergrad4j.model.Mlp;
+import io.github.hypergrad4j.tensor.Tensor;
+import io.github.hypergrad4j.train.Hypergradient;
+import io.github.hypergrad4j.train.Objective;
+import io.github.hypergrad4j.train.ReversibleTrainer;
+import io.github.hypergrad4j.train.Schedule;
+import io.github.hypergrad4j.train.StepListener;
+import io.github.hypergrad4j.train.Theta;
+import io.github.hypergrad4j.train.TrainingLoss;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The reversible-learning paper's schedule problem: an MLP trained for T steps with a learning rate
+ * and a momentum for every step and parameter group, and an initial scale per group; the objective is
+ * the training loss on the whole training set after training. Hyperparameters are the flat vector
+ * [log alpha (T x G), logit beta (T x G), log scale (G)]. Each seed draws its own initial weights and
+ * random minibatches (seeded by seed and meta-iteration).
+ */
+public final class ScheduleProblem implements HypergradientProblem {
+    private static final long serialVersionUID = 1L;
+
+    private final int[] layers;
+    private final int steps;
+    private final int batchSize;
+    private final DatasetSpec data;
+    private transient volatile Dataset train;
+
+    public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
+        if (steps < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("steps and batch size must be >= 1, got " + steps + " and " + batchSize);
+        }
+        if (data.sizes().train() < batchSize) {
+            throw new IllegalArgumentException("batch of " + batchSize + " from only " + data.sizes().train()
+                    + " training examples; use a smaller batch or more data");
+        }
+        this.layers = layers.clone();
+        this.steps = steps;
+        this.batchSize = batchSize;
+        this.data = data;
+    }
+
+    public Mlp model() {
+        return new Mlp(Activation.TANH, layers);
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int groups() {
+        return model().layout().groupCount();
+    }
+
+    @Override
+    public int size() {
+        return 2 * steps * groups() + groups();
+    }
+
+    /** The starting hyperparameters: constant learning rate and momentum, and one initial scale per group. */
+    public HyperVector initial(double alpha, double beta, double[] scales) {
+        int g = groups();
+        if (scales.length != g) {
+            throw new IllegalArgumentException(scales.length + " initial scales for " + g + " parameter groups");
+        }
+        double[] logAlpha = new double[steps * g], logitBeta = new double[steps * g], logScale = new double[g];
+        java.util.Arrays.fill(logAlpha, Parameterisation.LOG.inverse(alpha));
+        java.util.Arrays.fill(logitBeta, Parameterisation.LOGIT.inverse(beta));
+        for (int i = 0; i < g; i++) {
+            logScale[i] = Parameterisation.LOG.inverse(scales[i]);
+        }
+        Map<String, double[]> blocks = new LinkedHashMap<>();
+        blocks.put("logAlpha", logAlpha);
+        blocks.put("logitBeta", logitBeta);
+        blocks.put("logScale", logScale);
+        return HyperVector.of(blocks);
+    }
+
+    private Dataset train() {
+        Dataset t = train;
+        if (t == null) {
+            synchronized (this) {
+                t = train;
+                if (t == null) {
+                    try {
+                        DataSplits splits = data.load();
+                        t = splits.train();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("could not load the training data " + data.source() + ": " + e.getMessage(), e);
+                    }
+                    train = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    @Override
+    public SeedResult evaluate(double[] x, long seed, int metaIteration) {
+        if (x.length != size()) {
+            throw new IllegalArgumentException(x.length + " hyperparameters for a problem of " + size());
+        }
+        Mlp model = model();
+        int g = groups(), tg = steps * g;
+        double[][] alpha = new double[steps][g], beta = new double[steps][g];
+        double[] scales = new double[g];
+        for (int t = 0; t < steps; t++) {
+            for (int k = 0; k < g; k++) {
+                alpha[t][k] = Parameterisation.LOG.value(x[t * g + k]);
+                beta[t][k] = Parameterisation.LOGIT.value(x[tg + t * g + k]);
+            }
+        }
+        for (int k = 0; k < g; k++) {
+            scales[k] = Parameterisation.LOG.value(x[2 * tg + k]);
+        }
+        Dataset data = train();
+        Tensor images = data.images(), targets = data.oneHotTensor();
+        RandomBatches batches = new RandomBatches(data.size(), batchSize, seed, metaIteration);
+        TrainingLoss loss = (step, w, theta) -> {
+            int[] rows = batches.batch(step);
+            return Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(images).rows(rows)),
+                    w.tape().constant(targets).rows(rows));
+        };
+        Objective objective = (w, theta) ->
+                Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(images)), w.tape().constant(targets));
+        InitialWeights init = new InitialWeights(model.layout(), seed);
+        double[] w0 = init.weights(scales);
+        Hypergradient h = new ReversibleTrainer(model.layout(), loss).hypergradient(w0, new double[w0.length],
+                new Schedule(alpha, beta), Theta.empty(), objective, StepListener.NONE);
+
+        double[] grad = new double[size()];
+        for (int t = 0; t < steps; t++) {
+            for (int k = 0; k < g; k++) {
+                grad[t * g + k] = h.dAlpha()[t][k] * alpha[t][k];
+                grad[tg + t * g + k] = h.dBeta()[t][k] * Parameterisation.LOGIT.derivative(x[tg + t * g + k]);
+            }
+        }
+        double[] dScale = init.scaleGradient(h.dWeights0());
+        for (int k = 0; k < g; k++) {
+            grad[2 * tg + k] = dScale[k] * scales[k];
+        }
+        return new SeedResult(h.objective(), grad, h.trainingLosses());
+    }
+}
