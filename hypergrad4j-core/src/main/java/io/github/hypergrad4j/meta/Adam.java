@@ -9,6 +9,7 @@ public final class Adam implements MetaOptimizer {
     private double[] m;
     private double[] v;
     private int steps;
+    private double stepScale = 1;
 
     public Adam(double stepSize) {
         this(stepSize, 0.9, 0.999, 1e-8);
@@ -37,8 +38,16 @@ public final class Adam implements MetaOptimizer {
         for (int i = 0; i < x.length; i++) {
             m[i] = beta1 * m[i] + (1 - beta1) * gradient[i];
             v[i] = beta2 * v[i] + (1 - beta2) * gradient[i] * gradient[i];
-            x[i] -= stepSize * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+            x[i] -= stepScale * stepSize * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
         }
+    }
+
+    @Override
+    public void setStepScale(double scale) {
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("step scale must be positive and finite, got " + scale);
+        }
+        this.stepScale = scale;
     }
 
     @Override

@@ -9,6 +9,12 @@ public interface MetaOptimizer {
     /** Number of steps taken so far. */
     int stepsTaken();
 
+    /**
+     * Multiplies the configured step size by {@code scale} from now on (1 restores it), e.g. when an
+     * {@link ExplosionGuard} asks for a smaller meta step.
+     */
+    void setStepScale(double scale);
+
     /** Validates a gradient: same size as x, every entry finite. */
     static void check(double[] x, double[] gradient) {
         if (x.length != gradient.length) {

@@ -6,6 +6,7 @@ public final class SgdMomentum implements MetaOptimizer {
     private final double momentum;
     private double[] velocity;
     private int steps;
+    private double stepScale = 1;
 
     public SgdMomentum(double stepSize, double momentum) {
         if (!(stepSize > 0) || !(momentum >= 0 && momentum < 1)) {
@@ -23,9 +24,17 @@ public final class SgdMomentum implements MetaOptimizer {
         }
         steps++;
         for (int i = 0; i < x.length; i++) {
-            velocity[i] = momentum * velocity[i] - stepSize * gradient[i];
+            velocity[i] = momentum * velocity[i] - stepScale * stepSize * gradient[i];
             x[i] += velocity[i];
         }
+    }
+
+    @Override
+    public void setStepScale(double scale) {
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("step scale must be positive and finite, got " + scale);
+        }
+        this.stepScale = scale;
     }
 
     @Override

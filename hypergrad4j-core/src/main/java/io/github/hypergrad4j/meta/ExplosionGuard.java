@@ -1,0 +1,123 @@
+package io.github.hypergrad4j.meta;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Watches the norm of the hypergradient across meta-iterations. The reversible-learning paper warns
+ * that large learning rates make the inner training chaotic and its hypergradient useless, and that
+ * the sign is the meta-gradient's magnitude starting to grow. A norm above {@code factor} times the
+ * median of the earlier norms (or a non-finite one) is an explosion: the guard then either asks for a
+ * smaller meta step, rejecting that update, or asks to stop. Every explosion is kept as an event for
+ * the results.
+ */
+public final class ExplosionGuard {
+
+    /** What to do when the hypergradient explodes. */
+    public enum Action { SHRINK_STEP, STOP }
+
+    /** One detected explosion. */
+    public record Event(int metaIteration, double norm, double reference, Action action, String message) {}
+
+    /** The guard's verdict on one meta-iteration. */
+    public record Decision(boolean exploded, boolean stop, double stepScale) {
+        /** Whether the meta-optimiser should apply this iteration's hypergradient. */
+        public boolean applyUpdate() {
+            return !exploded;
+        }
+    }
+
+    private final double factor;
+    private final int warmup;
+    private final Action action;
+    private final double shrink;
+    private final List<Double> history = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private double stepScale = 1;
+
+    /**
+     * @param factor growth over the median of earlier norms that counts as an explosion (e.g. 10)
+     * @param warmup meta-iterations observed before any explosion is declared (non-finite norms always are)
+     * @param action what to do
+     * @param shrink the meta step is multiplied by this on each explosion, with {@link Action#SHRINK_STEP}
+     */
+    public ExplosionGuard(double factor, int warmup, Action action, double shrink) {
+        if (!(factor > 1) || warmup < 1 || !(shrink > 0 && shrink < 1)) {
+            throw new IllegalArgumentException("explosion guard needs factor > 1, warmup >= 1 and shrink in (0, 1); got "
+                    + factor + ", " + warmup + ", " + shrink);
+        }
+        this.factor = factor;
+        this.warmup = warmup;
+        this.action = action;
+        this.shrink = shrink;
+    }
+
+    /** The defaults: factor 10 over the median, 3 warm-up iterations, halve the step. */
+    public static ExplosionGuard defaults(Action action) {
+        return new ExplosionGuard(10, 3, action, 0.5);
+    }
+
+    /** Euclidean norm of a vector. */
+    public static double norm(double[] g) {
+        double s = 0;
+        for (double x : g) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** Judges this meta-iteration's hypergradient norm. Exploded norms are not added to the history. */
+    public Decision observe(int metaIteration, double norm) {
+        double reference = median();
+        boolean exploded = !Double.isFinite(norm) || (history.size() >= warmup && norm > factor * reference);
+        if (!exploded) {
+            history.add(norm);
+            return new Decision(false, false, stepScale);
+        }
+        boolean stop = action == Action.STOP;
+        if (!stop) {
+            stepScale *= shrink;
+        }
+        String message = String.format("meta-iteration %d: hypergradient norm %.3g is %s the median %.3g of earlier norms;"
+                + " %s", metaIteration, norm, Double.isFinite(norm) ? "over " + factor + "x" : "not finite, not comparable to",
+                reference, stop ? "stopping meta-optimisation (the inner training has probably become chaotic)"
+                        : "update rejected and meta step scaled to " + stepScale + "x");
+        events.add(new Event(metaIteration, norm, reference, action, message));
+        return new Decision(true, stop, stepScale);
+    }
+
+    /** The factor by which the meta step has been shrunk so far (1 when never). */
+    public double stepScale() {
+        return stepScale;
+    }
+
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    /** The norms accepted so far (for checkpoints). */
+    public double[] history() {
+        return history.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Restores accepted norms, step scale and events from a checkpoint. */
+    public void restore(double[] acceptedNorms, double scale, List<Event> pastEvents) {
+        history.clear();
+        for (double n : acceptedNorms) {
+            history.add(n);
+        }
+        stepScale = scale;
+        events.clear();
+        events.addAll(pastEvents);
+    }
+
+    private double median() {
+        if (history.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] h = history();
+        Arrays.sort(h);
+        return h.length % 2 == 1 ? h[h.length / 2] : 0.5 * (h[h.length / 2 - 1] + h[h.length / 2]);
+    }
+}
