@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.autodiff;
 
+import io.github.hypergrad4j.autodiff.ops.Abs;
 import io.github.hypergrad4j.autodiff.ops.AddRowVector;
 import io.github.hypergrad4j.autodiff.ops.Concat;
 import io.github.hypergrad4j.autodiff.ops.Exp;
@@ -124,6 +125,10 @@ public final class Var {
 
     public Var tanh() {
         return tape.apply(new Tanh(), this);
+    }
+
+    public Var abs() {
+        return tape.apply(new Abs(), this);
     }
 
     public Var relu() {

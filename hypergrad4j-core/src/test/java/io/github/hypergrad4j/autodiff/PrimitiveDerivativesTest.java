@@ -76,6 +76,7 @@ class PrimitiveDerivativesTest {
             clear.data()[i] += Math.signum(clear.data()[i]) * 0.1;
         }
         checkUnary(Var::relu, clear);
+        checkUnary(Var::abs, clear);
     }
 
     @Test
