@@ -36,13 +36,13 @@ public final class SeedEvaluators {
                 return p.create(sparkMasterOrNull);
             }
         }
-        throw new IllegalStateException("--spark " + sparkMasterOrNull + " needs the hypergrad4j-spark module and "
-                + "Apache Spark 3.5 on the class path, and neither is part of the default launcher. Either run "
-                + "through spark-submit with the hypergrad4j-spark jar (see hypergrad4j-spark/README.md, "
-                + "\"Scaling out with Spark\"), or add hypergrad4j-spark/target/hypergrad4j-spark-"
-                + "<version>.jar and the jars listed in hypergrad4j-spark/target/spark-classpath.txt "
-                + "(written by ./mvnw -pl hypergrad4j-spark package) to the class path. "
-                + "Without --spark, seeds run on a thread pool in this process.");
+        throw new IllegalStateException("--spark " + sparkMasterOrNull + " needs the hypergrad4j-spark module and Apache"
+                + " Spark 3.5 on the class path, and the default launcher has neither. Put"
+                + " hypergrad4j-spark-<version>.jar and the jars listed in hypergrad4j-spark/target/spark-classpath.txt"
+                + " (both made by ./mvnw -pl hypergrad4j-spark -am package) on the class path, with Spark's --add-opens"
+                + " flags for Java 17; or run under spark-submit, which brings Spark and the flags, adding"
+                + " --jars hypergrad4j-spark-<version>-cluster.jar. See \"Scaling out with Spark\" in README.md."
+                + " Without --spark, seeds run on a thread pool in this process.");
     }
 
     /** The providers visible to {@code loader}. */

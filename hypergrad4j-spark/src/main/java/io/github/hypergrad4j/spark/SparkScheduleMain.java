@@ -110,7 +110,15 @@ public final class SparkScheduleMain {
             System.exit(2);
             return;
         }
-        try (SparkSeedEvaluator evaluator = SparkSeedEvaluator.start(settings.master())) {
+        SparkSeedEvaluator evaluator;
+        try {
+            evaluator = SparkSeedEvaluator.start(settings.master());
+        } catch (IllegalArgumentException noMaster) {
+            System.err.println(noMaster.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (evaluator) {
             run(settings, evaluator, System.out);
         }
     }
