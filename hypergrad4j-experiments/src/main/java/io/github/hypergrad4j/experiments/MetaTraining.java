@@ -54,7 +54,7 @@ final class MetaTraining {
     /**
      * Runs {@code metaIterations} hypergradient steps and returns metaIterations + 1 records.
      *
-     * @param headline the metric shown in the progress line
+     * @param headline the metric shown in the progress line (a recorded metric's name)
      * @throws TrainingDivergedException naming the meta-iteration, if a training run diverges
      */
     MetaHistory run(Hyperparameters hyper, MetaOptimizer optimizer, int metaIterations, Progress.Task task,
@@ -81,12 +81,17 @@ final class MetaTraining {
             }
             Map<String, Double> metrics = evaluation.at(finalWeights, theta);
             history.add(curve, metrics);
-            task.advance(1, String.format(Locale.ROOT, "meta %d/%d %s %.4f", i, metaIterations, headline,
+            task.advance(1, String.format(Locale.ROOT, "meta %d/%d %s %.4f", i, metaIterations, words(headline),
                     metrics.get(headline)));
             if (gradient != null) {
                 optimizer.stepInPlace(hyper.values(), gradient);
             }
         }
         return history;
+    }
+
+    /** "validationLoss" as "validation loss", for progress lines. */
+    static String words(String camelCase) {
+        return camelCase.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 }
