@@ -4,6 +4,7 @@ import io.github.hypergrad4j.data.CyclicBatches;
 import io.github.hypergrad4j.data.LabelledImages;
 import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.hyper.InitialWeights;
+import io.github.hypergrad4j.hyper.Parameterisation;
 import io.github.hypergrad4j.meta.SgdMomentum;
 import io.github.hypergrad4j.model.L2Penalty;
 import io.github.hypergrad4j.model.Mlp;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.time.MonthDay;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -145,16 +147,12 @@ public final class Ard implements Experiment {
 
             @Override
             public Theta theta() {
-                return Theta.of(PENALTY, Tensor.of(exp(logPenalty), logPenalty.length));
+                return Theta.of(PENALTY, Tensor.of(Parameterisation.LOG.values(logPenalty), logPenalty.length));
             }
 
             @Override
             public double[] gradient(Hypergradient h) {
-                double[] d = h.dTheta().get(PENALTY).data().clone();
-                for (int i = 0; i < d.length; i++) {
-                    d[i] *= Math.exp(logPenalty[i]);
-                }
-                return d;
+                return Parameterisation.LOG.chain(logPenalty, h.dTheta().get(PENALTY).data());
             }
         };
         MetaTraining.Evaluation evaluation = (w, theta) -> {
@@ -196,7 +194,7 @@ public final class Ard implements Experiment {
             labels[c] = "class " + c;
         }
         var penalties = ImageGrid.of(images, train.height(), train.width()).labels(labels).zoom(3)
-                .title("Learned log penalties (blue: lowered, red: raised from " + String.format(java.util.Locale.ROOT, "%.3f", x0) + ")")
+                .title("Learned log penalties (blue: lowered, red: raised from " + String.format(Locale.ROOT, "%.3f", x0) + ")")
                 .scale(new ColourScale(ColourScale.Map.DIVERGING, x0 - spread, x0 + spread), "log penalty").render();
         context.saveFigure("ard.png", "Top: training loss per step for each meta-iteration (light: first, dark: last)."
                 + " Middle: meta-learning curve. Bottom: the learned log L2 penalty of every weight, one 28x28 image"
@@ -204,7 +202,7 @@ public final class Ard implements Experiment {
                 MetaFigures.learningCurves(history, "Learning curves"),
                 MetaFigures.metaCurve(history, "Meta-learning curve", "Loss",
                         new String[] {"trainLoss", "validationLoss", "testLoss"},
-                        new String[] {"Training loss", "Validation loss", "Test loss"}),
+                        new String[] {"Training loss (without penalty)", "Validation loss", "Test loss"}),
                 penalties));
         context.results().summary("validation loss before", history.first("validationLoss"))
                 .summary("validation loss after", history.last("validationLoss"))
@@ -236,13 +234,5 @@ public final class Ard implements Experiment {
             }
         }
         return out;
-    }
-
-    private static double[] exp(double[] x) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = Math.exp(x[i]);
-        }
-        return y;
     }
 }

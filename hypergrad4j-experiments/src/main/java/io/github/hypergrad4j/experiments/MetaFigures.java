@@ -14,7 +14,7 @@ final class MetaFigures {
     /** Training loss per step, one curve per meta-iteration, light (first) to dark (last). */
     static BufferedImage learningCurves(MetaHistory h, String title) {
         double[][] curves = h.curves();
-        LineChart c = LineChart.titled(title).axes("Step number", "Training loss (minibatch)").markers(false)
+        LineChart c = LineChart.titled(title).axes("Step number", "Minibatch training loss + penalty").markers(false)
                 .legendAt("NE");
         for (int i = 0; i < curves.length; i++) {
             double[] steps = new double[curves[i].length];
