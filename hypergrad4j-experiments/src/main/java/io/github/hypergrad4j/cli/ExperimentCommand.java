@@ -1,0 +1,52 @@
+package io.github.hypergrad4j.cli;
+
+import io.github.hypergrad4j.experiments.DataSource;
+import io.github.hypergrad4j.experiments.Experiment;
+import io.github.hypergrad4j.experiments.ExperimentRunner;
+import io.github.hypergrad4j.experiments.Progress;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
+
+/**
+ * A subcommand that runs one experiment: subclasses only turn their options into the experiment's
+ * configuration; running it, progress, messages and the report are the same for all.
+ */
+public abstract class ExperimentCommand extends BaseCommand {
+    @Mixin
+    protected ExperimentOptions options = new ExperimentOptions();
+
+    /** The experiment, configured from its defaults (or quick size) and the command's options. */
+    protected abstract Experiment experiment(boolean quick);
+
+    @Override
+    protected ExitCode execute() throws Exception {
+        Experiment experiment = experiment(options.quick());
+        DataSource data = DataSource.parse(options.data(), ProjectRoot.find().orElse(null));
+        PrintWriter out = spec.commandLine().getOut();
+        boolean quiet = verbosity.quiet();
+        Consumer<String> log = quiet ? message -> { } : message -> {
+            out.println(message);
+            out.flush();
+        };
+        Progress progress = quiet ? Progress.NONE : new ConsoleProgress(System.err, System.console() != null);
+        log.accept(String.format(Locale.ROOT, "%s%s, seed %d, writing %s", experiment.name(),
+                options.quick() ? " (quick)" : "", options.seed(), options.out().resolve(experiment.name())));
+        ExperimentRunner.Outcome outcome = ExperimentRunner.run(experiment, new ExperimentRunner.Settings(
+                options.seed(), options.quick(), data, options.out(), progress, log, commandLine()));
+        out.printf(Locale.ROOT, "%s finished in %s. Report: %s%n", experiment.name(),
+                ConsoleProgress.duration(outcome.seconds()), outcome.index().toAbsolutePath().normalize());
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** The command line of this run, to record how to repeat it. */
+    private String commandLine() {
+        StringBuilder b = new StringBuilder("./hypergrad4j"); // the original arguments start with the subcommand
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            b.append(' ').append(arg.matches("[\\w./=,:+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.hypergrad4j.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code hypergrad4j list}: the experiment subcommands, one per line, for scripts. */
+@Command(name = "list", description = "Print the name of every experiment subcommand, one per line.")
+public final class ListCommand extends BaseCommand {
+    @Override
+    protected ExitCode execute() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (CommandLine sub : spec.parent().subcommands().values()) {
+            if (sub.getCommand() instanceof ExperimentCommand && sub.getCommandName().equals(sub.getCommandSpec().name())) {
+                out.println(sub.getCommandName());
+            }
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.hypergrad4j.experiments;
+
+import io.github.hypergrad4j.report.ResultsSection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a meta-optimisation recorded at each meta-iteration: the learning curve of its training run
+ * and named metrics of the final weights (losses, error rates...). Iteration 0 is before any
+ * hyperparameter update; the last one is after the last update.
+ */
+final class MetaHistory {
+    private final List<double[]> curves = new ArrayList<>();
+    private final Map<String, List<Double>> metrics = new LinkedHashMap<>();
+
+    void add(double[] learningCurve, Map<String, Double> values) {
+        if (!curves.isEmpty() && !metrics.keySet().equals(values.keySet())) {
+            throw new IllegalArgumentException("metrics " + values.keySet() + " differ from the earlier " + metrics.keySet());
+        }
+        curves.add(learningCurve.clone());
+        values.forEach((k, v) -> metrics.computeIfAbsent(k, key -> new ArrayList<>()).add(v));
+    }
+
+    /** Number of meta-iterations recorded. */
+    int size() {
+        return curves.size();
+    }
+
+    /** 0, 1, ..., size() - 1. */
+    double[] iterations() {
+        double[] x = new double[size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        return x;
+    }
+
+    /** Learning curves, [meta-iteration][step]. */
+    double[][] curves() {
+        return curves.stream().map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** One metric over the meta-iterations. */
+    double[] metric(String name) {
+        List<Double> v = metrics.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no metric '" + name + "'; recorded: " + metrics.keySet());
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    double first(String name) {
+        return metric(name)[0];
+    }
+
+    double last(String name) {
+        double[] m = metric(name);
+        return m[m.length - 1];
+    }
+
+    /** Records the curves and every metric under {@code section}. */
+    void record(ResultsSection section) {
+        section.put("learningCurves", curves());
+        for (String name : metrics.keySet()) {
+            section.put(name, metric(name));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.hypergrad4j.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hypergrad4j.cli.Main;
+import io.github.hypergrad4j.data.SplitSizes;
+import io.github.hypergrad4j.report.ReportIndex;
+import io.github.hypergrad4j.report.Results;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Every experiment at its {@code --quick} size, run once through the command line into one report
+ * directory: the files are there and well formed, and the meta-optimisations improve the validation loss.
+ */
+class QuickRunsTest {
+    static final List<String> EXPERIMENTS = List.of("scale-wiggliness", "lr-wiggliness", "ard", "fake-data");
+
+    @TempDir
+    static Path out;
+    static String stdout;
+
+    @BeforeAll
+    static void runAllQuick() {
+        TestData.availableOrSkip(new SplitSizes(1_000, 1_000, 500));
+        StringWriter text = new StringWriter();
+        for (String e : EXPERIMENTS) {
+            CommandLine cl = Main.commandLine();
+            cl.setOut(new PrintWriter(text, true));
+            int code = cl.execute(e, "--quick", "--quiet", "--out", out.toString());
+            assertThat(code).as(e + " exit code; output:\n" + text).isZero();
+        }
+        stdout = text.toString();
+    }
+
+    @Test
+    void everyRunWritesWellFormedResultsAndFigures() throws IOException {
+        for (String e : EXPERIMENTS) {
+            Path dir = out.resolve(e);
+            JsonNode r = Results.read(dir.resolve(Results.FILE_NAME));
+            assertThat(r.get("experiment").asText()).isEqualTo(e);
+            assertThat(r.get("quick").asBoolean()).isTrue();
+            assertThat(r.get("seed").asLong()).isZero();
+            assertThat(r.get("version").asText()).isNotBlank();
+            assertThat(r.at("/dataset/name").asText()).isNotBlank();
+            assertThat(r.get("config").size()).isGreaterThan(3);
+            assertThat(r.get("data").size()).isPositive();
+            assertThat(r.get("summary").size()).isPositive();
+            assertThat(r.get("figures").size()).isPositive();
+            for (JsonNode f : r.get("figures")) {
+                BufferedImage im = ImageIO.read(dir.resolve(f.get("file").asText()).toFile());
+                assertThat(im).as(f.toString()).isNotNull();
+                assertThat(im.getWidth()).isGreaterThan(300);
+                assertThat(im.getHeight()).isGreaterThan(200);
+            }
+        }
+    }
+
+    @Test
+    void theReportHasASectionAndEveryFigureOfEachRun() throws IOException {
+        String html = Files.readString(out.resolve(ReportIndex.FILE_NAME));
+        for (String e : EXPERIMENTS) {
+            assertThat(html).contains("id=\"" + e + "\"");
+            for (JsonNode f : Results.read(out.resolve(e).resolve(Results.FILE_NAME)).get("figures")) {
+                assertThat(html).contains("src=\"" + e + "/" + f.get("file").asText() + "\"");
+            }
+        }
+        assertThat(stdout).contains("Report: " + out.resolve(ReportIndex.FILE_NAME).toAbsolutePath().normalize());
+    }
+
+    @Test
+    void sweepsRecordAPlottedNumberForEveryPointAndIterationCount() throws IOException {
+        JsonNode sweep = Results.read(out.resolve("scale-wiggliness").resolve(Results.FILE_NAME)).at("/data/sweep");
+        int points = sweep.get("logScale").size();
+        assertThat(sweep.get("loss").size()).isEqualTo(sweep.get("iterations").size());
+        for (JsonNode row : sweep.get("loss")) {
+            assertThat(row.size()).isEqualTo(points);
+        }
+        JsonNode zoom = Results.read(out.resolve("scale-wiggliness").resolve(Results.FILE_NAME)).at("/data/zoom");
+        assertThat(zoom.get("highPassLoss").size()).isEqualTo(zoom.get("iterations").size());
+    }
+
+    @Test
+    void ardLowersTheValidationLoss() throws IOException {
+        assertValidationLossFalls("ard");
+        JsonNode r = Results.read(out.resolve("ard").resolve(Results.FILE_NAME));
+        assertThat(r.at("/data/finalLogPenalty").size()).isEqualTo(7840);
+    }
+
+    @Test
+    void fakeDataLowersTheValidationLoss() throws IOException {
+        assertValidationLossFalls("fake-data");
+        JsonNode r = Results.read(out.resolve("fake-data").resolve(Results.FILE_NAME));
+        assertThat(r.at("/data/finalFakeData").size()).isEqualTo(7840);
+        assertThat(r.at("/data/meta/testError").size()).isEqualTo(r.at("/data/meta/validationError").size());
+    }
+
+    private static void assertValidationLossFalls(String experiment) throws IOException {
+        JsonNode meta = Results.read(out.resolve(experiment).resolve(Results.FILE_NAME)).at("/data/meta");
+        double[] v = Results.numbers(meta.get("validationLoss"));
+        assertThat(v.length).isGreaterThan(2);
+        assertThat(v[v.length - 1]).as(experiment + " validation loss after vs before").isLessThan(v[0]);
+        assertThat(meta.get("learningCurves").size()).isEqualTo(v.length);
+    }
+}
