@@ -44,10 +44,7 @@ public final class Adam implements MetaOptimizer {
 
     @Override
     public void setStepScale(double scale) {
-        if (!(scale > 0) || Double.isInfinite(scale)) {
-            throw new IllegalArgumentException("step scale must be positive and finite, got " + scale);
-        }
-        this.stepScale = scale;
+        this.stepScale = MetaOptimizer.checkStepScale(scale);
     }
 
     @Override

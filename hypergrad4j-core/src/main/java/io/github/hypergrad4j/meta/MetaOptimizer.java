@@ -15,6 +15,14 @@ public interface MetaOptimizer {
      */
     void setStepScale(double scale);
 
+    /** Returns a step scale after checking it is positive and finite. */
+    static double checkStepScale(double scale) {
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("step scale must be positive and finite, got " + scale);
+        }
+        return scale;
+    }
+
     /** Validates a gradient: same size as x, every entry finite. */
     static void check(double[] x, double[] gradient) {
         if (x.length != gradient.length) {
