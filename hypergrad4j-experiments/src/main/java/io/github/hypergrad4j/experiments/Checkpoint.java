@@ -29,7 +29,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code format} ({@value #FORMAT}), {@code version} ({@value #VERSION}), {@code experiment},
  *       {@code settingsHash} (SHA-256 of {@code settings}) and {@code settings}: the experiment's full
- *       configuration, seed, data choice and explosion guard, everything that changes a result;</li>
+ *       configuration, seed, data choice and explosion guard, everything that changes a result;
+ *       {@code command}: the command line that made it (for messages);</li>
  *   <li>{@code nextMetaIteration}, {@code finished}, {@code stopped};</li>
  *   <li>{@code x}: the hyperparameters; {@code optimizer}: its type, step count and moments (Adam) or
  *       velocity (SGD); {@code previous}: the last accepted point, optimiser state and gradient, from
@@ -50,13 +51,14 @@ final class Checkpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Which run a checkpoint belongs to. */
-    record Identity(String experiment, JsonNode settings, String hash) {
-        static Identity of(String experiment, JsonNode settings) {
+    /** Which run a checkpoint belongs to; {@code command} is kept for messages, not compared. */
+    record Identity(String experiment, JsonNode settings, String hash, String command) {
+        static Identity of(String experiment, JsonNode settings, String command) {
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-256")
-                        .digest(JSON.writeValueAsString(settings).getBytes(StandardCharsets.UTF_8));
-                return new Identity(experiment, settings, HexFormat.of().formatHex(digest));
+                String text = JSON.writeValueAsString(settings);
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+                // Read back, so that comparing with a checkpoint's settings sees the same node types.
+                return new Identity(experiment, JSON.readTree(text), HexFormat.of().formatHex(digest), command);
             } catch (NoSuchAlgorithmException | IOException e) {
                 throw new IllegalStateException("cannot hash the settings", e);
             }
@@ -103,6 +105,7 @@ final class Checkpoint {
         root.put("format", FORMAT).put("version", VERSION).put("experiment", id.experiment())
                 .put("settingsHash", id.hash());
         root.set("settings", id.settings());
+        root.put("command", id.command());
         root.put("nextMetaIteration", s.nextMetaIteration()).put("finished", s.finished()).put("stopped", s.stopped());
         put(root, "x", s.x());
         root.set("optimizer", optimizer(s.optimizer()));
@@ -162,8 +165,9 @@ final class Checkpoint {
         }
         if (!expected.hash().equals(root.path("settingsHash").asText())) {
             throw new ConfigException(file + " was made with other settings: " + differences(root.path("settings"),
-                    expected.settings(), "") + ". Resume with the same options as the interrupted run (its command is"
-                    + " in the checkpoint's settings), or start again with --overwrite or another --out.");
+                    expected.settings(), "") + ". Resume with the options of the interrupted run ("
+                    + root.path("command").asText("its command is in results.json") + " --resume), or start again with"
+                    + " --overwrite or another --out.");
         }
         try {
             JsonNode prev = root.get("previous");

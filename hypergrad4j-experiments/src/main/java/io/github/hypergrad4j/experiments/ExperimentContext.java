@@ -90,7 +90,9 @@ public final class ExperimentContext {
 
     /** A reversible trainer for this run (with the information-buffer memory limit of {@code --buffer-memory}). */
     public ReversibleTrainer trainer(ParameterLayout layout, TrainingLoss loss) {
-        return new ReversibleTrainer(layout, loss);
+        ReversibleTrainer trainer = new ReversibleTrainer(layout, loss);
+        return options.bufferMemory() > 0 ? trainer.withBufferMemory(options.bufferMemory(), options.bufferDirectory())
+                : trainer;
     }
 
     /** A one-line message for the user (silenced by {@code --quiet}). */

@@ -63,7 +63,8 @@ public final class ExperimentRunner {
     public static Outcome run(Experiment experiment, Settings s) throws IOException {
         Path out = s.outputDirectory();
         Path dir = out.resolve(experiment.name());
-        Checkpoint.Identity identity = Checkpoint.Identity.of(experiment.name(), settings(experiment, s));
+        Checkpoint.Identity identity = Checkpoint.Identity.of(experiment.name(), settings(experiment, s),
+                s.command());
         checkDirectory(dir, identity, s.options());
         List<Path> created = createDirectories(dir);
         try {
