@@ -80,6 +80,11 @@ public final class Ard implements Experiment {
                     logInitialScale, initialLogPenalty, step, count);
         }
 
+        public Config withLearningRate(double rate) {
+            return new Config(trainSize, validationSize, testSize, batchSize, iterations, rate, momentum, logInitialScale,
+                    initialLogPenalty, metaStep, metaIterations);
+        }
+
         public Config withSizes(int train, int validation, int test) {
             return new Config(train, validation, test, batchSize, iterations, learningRate, momentum, logInitialScale,
                     initialLogPenalty, metaStep, metaIterations);

@@ -80,6 +80,11 @@ public final class FakeData implements Experiment {
                     l2, fakeInitialScale, step, count);
         }
 
+        public Config withLearningRate(double rate) {
+            return new Config(validationSize, testSize, iterations, batchSize, rate, momentum, logInitialScale, l2,
+                    fakeInitialScale, dataStep, metaIterations);
+        }
+
         public Config withSizes(int validation, int test) {
             return new Config(validation, test, iterations, batchSize, learningRate, momentum, logInitialScale, l2,
                     fakeInitialScale, dataStep, metaIterations);
