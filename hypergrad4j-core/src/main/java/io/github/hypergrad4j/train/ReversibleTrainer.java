@@ -54,6 +54,7 @@ public final class ReversibleTrainer {
         if (bytes <= 0) {
             throw new IllegalArgumentException("buffer memory must be positive, got " + bytes + " bytes");
         }
+        java.util.Objects.requireNonNull(directory, "the directory for spill files");
         return new ReversibleTrainer(layout, loss, format, bytes, directory);
     }
 
