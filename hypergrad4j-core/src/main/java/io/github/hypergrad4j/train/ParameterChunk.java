@@ -1,7 +1,12 @@
 package io.github.hypergrad4j.train;
 
+import io.github.hypergrad4j.exact.ArrayWordStack;
+import io.github.hypergrad4j.exact.FixedPointFormat;
 import io.github.hypergrad4j.exact.InformationBuffer;
+import io.github.hypergrad4j.exact.SpillingWordStack;
+import io.github.hypergrad4j.exact.WordStack;
 import io.github.hypergrad4j.model.ParameterLayout;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +24,9 @@ final class ParameterChunk {
     final int[] pieceFrom;
     final int[] pieceTo;
     final InformationBuffer buffer;
+    private final WordStack stack;
 
-    private ParameterChunk(int from, int to, List<int[]> pieces, int parameterCount) {
+    private ParameterChunk(int from, int to, List<int[]> pieces, int parameterCount, WordStack stack) {
         this.from = from;
         this.to = to;
         this.group = new int[pieces.size()];
@@ -31,15 +37,28 @@ final class ParameterChunk {
             pieceFrom[k] = pieces.get(k)[1];
             pieceTo[k] = pieces.get(k)[2];
         }
-        this.buffer = new InformationBuffer(parameterCount);
+        this.stack = stack;
+        this.buffer = new InformationBuffer(parameterCount, FixedPointFormat.DEFAULT, stack);
+    }
+
+    /** Releases the buffer's spill file, if it has one. */
+    void close() {
+        if (stack instanceof SpillingWordStack s) {
+            s.close();
+        }
     }
 
     int pieces() {
         return group.length;
     }
 
-    /** The layout cut into {@code count} chunks of (nearly) equal size. */
-    static ParameterChunk[] split(ParameterLayout layout, int count) {
+    /**
+     * The layout cut into {@code count} chunks of (nearly) equal size.
+     *
+     * @param memoryBytes buffer words kept in memory by all chunks together before they spill to files in
+     *     {@code spillDirectory}; 0 for no limit
+     */
+    static ParameterChunk[] split(ParameterLayout layout, int count, long memoryBytes, Path spillDirectory) {
         int p = layout.size();
         count = Math.max(1, Math.min(count, p));
         ParameterChunk[] chunks = new ParameterChunk[count];
@@ -53,7 +72,9 @@ final class ParameterChunk {
                     pieces.add(new int[] {g, a, b});
                 }
             }
-            chunks[c] = new ParameterChunk(from, to, pieces, p);
+            WordStack stack = memoryBytes > 0 ? new SpillingWordStack(Math.max(1, memoryBytes / count), spillDirectory)
+                    : new ArrayWordStack();
+            chunks[c] = new ParameterChunk(from, to, pieces, p, stack);
         }
         return chunks;
     }

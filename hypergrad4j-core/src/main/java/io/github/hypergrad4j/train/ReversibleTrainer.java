@@ -6,6 +6,7 @@ import io.github.hypergrad4j.exact.RationalFactor;
 import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.tensor.Parallelism;
 import io.github.hypergrad4j.tensor.Tensor;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,15 +24,38 @@ public final class ReversibleTrainer {
     private final ParameterLayout layout;
     private final TrainingLoss loss;
     private final FixedPointFormat format;
+    private final long bufferMemory;
+    private final Path spillDirectory;
 
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss) {
         this(layout, loss, FixedPointFormat.DEFAULT);
     }
 
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format) {
+        this(layout, loss, format, 0, null);
+    }
+
+    private ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format, long bufferMemory,
+            Path spillDirectory) {
         this.layout = layout;
         this.loss = loss;
         this.format = format;
+        this.bufferMemory = bufferMemory;
+        this.spillDirectory = spillDirectory;
+    }
+
+    /**
+     * This trainer with the information buffer's words limited to {@code bytes} in memory (all chunks
+     * together); beyond that the oldest words spill to temporary files in {@code directory} and are read
+     * back in the reverse pass. Results are bit-identical; the files are deleted when the run ends,
+     * also when it fails.
+     */
+    public ReversibleTrainer withBufferMemory(long bytes, Path directory) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("buffer memory must be positive, got " + bytes + " bytes");
+        }
+        java.util.Objects.requireNonNull(directory, "the directory for spill files");
+        return new ReversibleTrainer(layout, loss, format, bytes, directory);
     }
 
     public ParameterLayout layout() {
@@ -41,6 +65,7 @@ public final class ReversibleTrainer {
     /** Trains forwards only and returns the final weights (w_T), e.g. to evaluate a setting. */
     public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
         ExactRun run = forward(w0, v0, schedule, theta, listener);
+        run.close();
         double[] w = new double[run.w.length];
         format.toDouble(run.w, w);
         return w;
@@ -56,7 +81,11 @@ public final class ReversibleTrainer {
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
             StepListener listener) {
         ExactRun run = forward(w0, v0, schedule, theta, listener);
-        return reverse(run, schedule, theta, objective);
+        try {
+            return reverse(run, schedule, theta, objective);
+        } finally {
+            run.close();
+        }
     }
 
     private void checkInputs(double[] w0, double[] v0, Schedule schedule) {
@@ -80,6 +109,15 @@ public final class ReversibleTrainer {
         long[] stateHashes;
         double[] losses;
         double bufferBits;
+
+        /** Deletes the buffers' spill files, if any. */
+        void close() {
+            if (chunks != null) {
+                for (ParameterChunk chunk : chunks) {
+                    chunk.close();
+                }
+            }
+        }
     }
 
     private ExactRun forward(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
@@ -96,7 +134,18 @@ public final class ReversibleTrainer {
         }
         run.w0 = run.w.clone();
         run.v0 = run.v.clone();
-        run.chunks = ParameterChunk.split(layout, Parallelism.get().threads());
+        run.chunks = ParameterChunk.split(layout, Parallelism.get().threads(), bufferMemory, spillDirectory);
+        try {
+            forwardSteps(run, schedule, theta, listener);
+        } catch (RuntimeException | Error e) {
+            run.close();
+            throw e;
+        }
+        return run;
+    }
+
+    private void forwardSteps(ExactRun run, Schedule schedule, Theta theta, StepListener listener) {
+        int p = layout.size(), steps = schedule.steps();
         run.stateHashes = new long[steps + 1];
         run.losses = new double[steps];
         RationalFactor[][] betas = factors(schedule);
@@ -134,7 +183,6 @@ public final class ReversibleTrainer {
         for (ParameterChunk chunk : run.chunks) {
             run.bufferBits += chunk.buffer.storedBits();
         }
-        return run;
     }
 
     private TrainingDivergedException diverged(FixedPointOverflowException e, int step) {

@@ -25,7 +25,8 @@ public final class ArdCommand extends ExperimentCommand {
         Ard.Config c = quick ? Ard.Config.quick() : Ard.Config.defaults();
         c = c.withMeta(meta.metaStep(c.metaStep()), meta.metaIterations(c.metaIterations()))
                 .withSizes(trainSize != null ? trainSize : c.trainSize(), meta.validationSize(c.validationSize()),
-                        meta.testSize(c.testSize()));
+                        meta.testSize(c.testSize()))
+                .withLearningRate(meta.learningRate(c.learningRate()));
         return new Ard(c);
     }
 }

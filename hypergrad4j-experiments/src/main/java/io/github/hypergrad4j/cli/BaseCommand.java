@@ -6,6 +6,10 @@ import io.github.hypergrad4j.data.IdxFormatException;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.train.TrainingDivergedException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,8 +45,12 @@ public abstract class BaseCommand implements Callable<Integer> {
         } catch (TrainingDivergedException e) {
             return fail(ExitCode.DIVERGED, e, "training diverged: " + e.getMessage());
         } catch (IOException e) {
-            return fail(ExitCode.IO, e, "could not read or write a file: " + e.getMessage()
-                    + "\nCheck that the output directory (--out) is writable and the disk is not full.");
+            return fail(ExitCode.IO, e, "could not read or write a file: " + describe(e)
+                    + "\nCheck that the output directory (--out) is writable and the disk is not full; a"
+                    + " meta-optimisation that was interrupted can continue with --resume.");
+        } catch (UncheckedIOException e) {
+            return fail(ExitCode.IO, e, e.getMessage() + "\nCheck that the directory is writable and the disk is not"
+                    + " full; a meta-optimisation that was interrupted can continue with --resume.");
         } catch (OutOfMemoryError e) {
             return fail(ExitCode.ERROR, e, "out of memory. Give Java more with HYPERGRAD4J_JAVA_OPTS=-Xmx8g, or use"
                     + " smaller sizes (--quick).");
@@ -62,6 +70,21 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
         err.flush();
         return code.code();
+    }
+
+    /** An I/O error in words: Java's file-system exceptions carry only the path as their message. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is in the way (is it a file where a directory should be?)";
+        }
+        if (e instanceof FileSystemException f) {
+            return f.getFile() + (f.getReason() != null ? ": " + f.getReason() : "")
+                    + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     /** "hypergrad4j ard", for messages. */

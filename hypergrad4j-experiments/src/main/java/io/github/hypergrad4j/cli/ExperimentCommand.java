@@ -34,7 +34,7 @@ public abstract class ExperimentCommand extends BaseCommand {
         log.accept(String.format(Locale.ROOT, "%s%s, seed %d, writing %s", experiment.name(),
                 options.quick() ? " (quick)" : "", options.seed(), options.out().resolve(experiment.name())));
         ExperimentRunner.Outcome outcome = ExperimentRunner.run(experiment, new ExperimentRunner.Settings(
-                options.seed(), options.quick(), data, options.out(), progress, log, commandLine()));
+                options.seed(), options.quick(), data, options.out(), progress, log, commandLine(), options.runOptions()));
         out.printf(Locale.ROOT, "%s finished in %s. Report: %s%n", experiment.name(),
                 ConsoleProgress.duration(outcome.seconds()), outcome.index().toAbsolutePath().normalize());
         out.flush();

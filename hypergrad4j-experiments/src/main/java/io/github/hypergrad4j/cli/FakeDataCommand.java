@@ -20,7 +20,8 @@ public final class FakeDataCommand extends ExperimentCommand {
     protected Experiment experiment(boolean quick) {
         FakeData.Config c = quick ? FakeData.Config.quick() : FakeData.Config.defaults();
         c = c.withMeta(meta.metaStep(c.dataStep()), meta.metaIterations(c.metaIterations()))
-                .withSizes(meta.validationSize(c.validationSize()), meta.testSize(c.testSize()));
+                .withSizes(meta.validationSize(c.validationSize()), meta.testSize(c.testSize()))
+                .withLearningRate(meta.learningRate(c.learningRate()));
         return new FakeData(c);
     }
 }

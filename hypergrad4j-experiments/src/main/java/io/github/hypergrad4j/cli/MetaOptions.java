@@ -10,6 +10,9 @@ public final class MetaOptions {
     @Option(names = "--meta-step", paramLabel = "X", description = "Gradient-descent step on the hyperparameters.")
     Double metaStep;
 
+    @Option(names = "--learning-rate", paramLabel = "X", description = "Learning rate of the inner training runs.")
+    Double learningRate;
+
     @Option(names = "--validation-size", paramLabel = "N", description = "Validation examples (the meta-objective).")
     Integer validationSize;
 
@@ -22,6 +25,10 @@ public final class MetaOptions {
 
     double metaStep(double defaultValue) {
         return metaStep != null ? metaStep : defaultValue;
+    }
+
+    double learningRate(double defaultValue) {
+        return learningRate != null ? learningRate : defaultValue;
     }
 
     int validationSize(int defaultValue) {

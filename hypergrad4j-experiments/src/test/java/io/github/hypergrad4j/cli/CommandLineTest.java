@@ -37,7 +37,8 @@ class CommandLineTest {
         Run r = run("ard", "--help");
         assertThat(r.code).isZero();
         assertThat(r.out).contains("--quick", "--seed", "--data", "--out", "--quiet", "--debug", "--meta-iterations",
-                "Exit codes", "dataset not found");
+                "Exit codes", "dataset not found", "--resume", "--overwrite", "--explosion-factor", "--on-explosion",
+                "--buffer-memory", "--learning-rate").doesNotContain("--meta-iteration-delay");
     }
 
     @Test
