@@ -14,10 +14,8 @@ import java.io.IOException;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Log entries of Jan 14-15 and the reversible-learning paper: learn the learning-rate schedule (and,
@@ -185,29 +183,16 @@ public final class LrSchedule implements Experiment {
         try (SeedEvaluator evaluator = evaluator()) {
             SeedAverage average = averageHypergradient(context, evaluator, problem, start.values(), runSeed);
 
-            double[] z = tying.initialFree();
             MetaOptimizer optimizer = config.optimizer().equals("adam") ? new Adam(config.metaStep())
                     : new SgdMomentum(config.metaStep(), 0);
-            MetaHistory history = new MetaHistory();
-            List<double[]> schedules = new ArrayList<>();
+            ScheduleMetaLoop.Outcome meta;
             try (Progress.Task task = context.progress().start("lr-schedule meta-iterations", config.metaIterations() + 1L)) {
-                for (int i = 0; i <= config.metaIterations(); i++) {
-                    double[] x = tying.expand(z);
-                    long seed = config.newSeedEachMetaIteration() ? runSeed + 1_000_003L * (i + 1) : runSeed;
-                    SeedResult r = evaluator.mean(problem, x, new long[] {seed},
-                            config.newSeedEachMetaIteration() ? i : 0);
-                    Map<String, Double> m = new LinkedHashMap<>();
-                    m.put("trainLoss", r.objective());
-                    history.add(r.learningCurve(), m);
-                    schedules.add(x);
-                    task.advance(1, String.format(Locale.ROOT, "meta %d/%d training loss %.4f", i,
-                            config.metaIterations(), r.objective()));
-                    if (i < config.metaIterations()) {
-                        optimizer.stepInPlace(z, tying.reduce(r.gradient()));
-                    }
-                }
+                meta = ScheduleMetaLoop.run(problem, evaluator, tying, optimizer, config.metaIterations(), runSeed,
+                        config.newSeedEachMetaIteration(), "trainLoss", task);
             }
-            double[] end = tying.expand(z);
+            MetaHistory history = meta.history();
+            List<double[]> schedules = meta.hyperparameters();
+            double[] end = schedules.get(schedules.size() - 1);
             long[] compare = seeds(runSeed, Math.min(config.seeds(), 20));
             double before, after;
             try (Progress.Task task = context.progress().start("before/after on fixed seeds", 2)) {
