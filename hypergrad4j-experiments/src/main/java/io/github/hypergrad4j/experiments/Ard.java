@@ -14,7 +14,6 @@ import io.github.hypergrad4j.plot.ImageGrid;
 import io.github.hypergrad4j.plot.Panels;
 import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.train.Hypergradient;
-import io.github.hypergrad4j.train.ReversibleTrainer;
 import io.github.hypergrad4j.train.Schedule;
 import io.github.hypergrad4j.train.Theta;
 import io.github.hypergrad4j.train.TrainingLoss;
@@ -141,18 +140,13 @@ public final class Ard implements Experiment {
         Arrays.fill(logPenalty, config.initialLogPenalty());
         MetaTraining.Hyperparameters hyper = new MetaTraining.Hyperparameters() {
             @Override
-            public double[] values() {
-                return logPenalty;
+            public Theta theta(double[] x) {
+                return Theta.of(PENALTY, Tensor.of(Parameterisation.LOG.values(x), x.length));
             }
 
             @Override
-            public Theta theta() {
-                return Theta.of(PENALTY, Tensor.of(Parameterisation.LOG.values(logPenalty), logPenalty.length));
-            }
-
-            @Override
-            public double[] gradient(Hypergradient h) {
-                return Parameterisation.LOG.chain(logPenalty, h.dTheta().get(PENALTY).data());
+            public double[] gradient(double[] x, Hypergradient h) {
+                return Parameterisation.LOG.chain(x, h.dTheta().get(PENALTY).data());
             }
         };
         MetaTraining.Evaluation evaluation = (w, theta) -> {
@@ -169,12 +163,9 @@ public final class Ard implements Experiment {
             m.put("testError", te.errorRate());
             return m;
         };
-        MetaHistory history;
-        try (Progress.Task task = context.progress().start("ARD meta-iterations", config.metaIterations() + 1L)) {
-            history = new MetaTraining(new ReversibleTrainer(layout, loss), w0, schedule,
-                    Classification.setLoss(model, valid), evaluation)
-                    .run(hyper, new SgdMomentum(config.metaStep(), 0), config.metaIterations(), task, "validationLoss");
-        }
+        MetaHistory history = context.metaLoop("ARD meta-iterations", config.metaIterations(), "validationLoss")
+                .run(logPenalty, new SgdMomentum(config.metaStep(), 0), new MetaTraining(context.trainer(layout, loss), w0,
+                        schedule, Classification.setLoss(model, valid), hyper, evaluation));
         record(context, history, logPenalty, train);
     }
 

@@ -1,8 +1,11 @@
 package io.github.hypergrad4j.experiments;
 
 import io.github.hypergrad4j.data.SplitSizes;
+import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.report.AtomicFiles;
 import io.github.hypergrad4j.report.Results;
+import io.github.hypergrad4j.train.ReversibleTrainer;
+import io.github.hypergrad4j.train.TrainingLoss;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,9 +23,13 @@ public final class ExperimentContext {
     private final Progress progress;
     private final Consumer<String> log;
     private final Results results;
+    private final RunOptions options;
+    private final Checkpoint.Identity checkpointIdentity;
 
     ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
-            Consumer<String> log, Results results) {
+            Consumer<String> log, Results results, RunOptions options, Checkpoint.Identity checkpointIdentity) {
+        this.options = options;
+        this.checkpointIdentity = checkpointIdentity;
         this.seed = seed;
         this.quick = quick;
         this.data = data;
@@ -58,6 +65,32 @@ public final class ExperimentContext {
 
     public Results results() {
         return results;
+    }
+
+    /** Resume, explosion guard and buffer settings of this run. */
+    public RunOptions options() {
+        return options;
+    }
+
+    Checkpoint.Identity checkpointIdentity() {
+        return checkpointIdentity;
+    }
+
+    /**
+     * The meta-optimisation loop of this run, with checkpoints in {@link #directory()} and the explosion
+     * guard configured on the command line.
+     *
+     * @param label the progress bar's label
+     * @param metaIterations hypergradient steps (one more forward evaluation follows the last)
+     * @param headline the metric shown in the progress line
+     */
+    public MetaLoop metaLoop(String label, int metaIterations, String headline) {
+        return new MetaLoop(this, label, metaIterations, headline);
+    }
+
+    /** A reversible trainer for this run (with the information-buffer memory limit of {@code --buffer-memory}). */
+    public ReversibleTrainer trainer(ParameterLayout layout, TrainingLoss loss) {
+        return new ReversibleTrainer(layout, loss);
     }
 
     /** A one-line message for the user (silenced by {@code --quiet}). */

@@ -13,7 +13,6 @@ import io.github.hypergrad4j.plot.ImageGrid;
 import io.github.hypergrad4j.plot.Panels;
 import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.train.Hypergradient;
-import io.github.hypergrad4j.train.ReversibleTrainer;
 import io.github.hypergrad4j.train.Schedule;
 import io.github.hypergrad4j.train.Theta;
 import io.github.hypergrad4j.train.TrainingLoss;
@@ -151,17 +150,12 @@ public final class FakeData implements Experiment {
         double realScale = valid.rms();
         MetaTraining.Hyperparameters hyper = new MetaTraining.Hyperparameters() {
             @Override
-            public double[] values() {
-                return fake;
+            public Theta theta(double[] x) {
+                return Theta.of(DATA, Tensor.of(x.clone(), classes, pixels));
             }
 
             @Override
-            public Theta theta() {
-                return Theta.of(DATA, Tensor.of(fake.clone(), classes, pixels));
-            }
-
-            @Override
-            public double[] gradient(Hypergradient h) {
+            public double[] gradient(double[] x, Hypergradient h) {
                 return h.dTheta().get(DATA).data().clone();
             }
         };
@@ -180,12 +174,9 @@ public final class FakeData implements Experiment {
             m.put("testError", te.errorRate());
             return m;
         };
-        MetaHistory history;
-        try (Progress.Task task = context.progress().start("fake-data meta-iterations", config.metaIterations() + 1L)) {
-            history = new MetaTraining(new ReversibleTrainer(layout, loss), w0, schedule,
-                    Classification.setLoss(model, valid), evaluation)
-                    .run(hyper, new SgdMomentum(config.dataStep(), 0), config.metaIterations(), task, "validationLoss");
-        }
+        MetaHistory history = context.metaLoop("fake-data meta-iterations", config.metaIterations(), "validationLoss")
+                .run(fake, new SgdMomentum(config.dataStep(), 0), new MetaTraining(context.trainer(layout, loss), w0,
+                        schedule, Classification.setLoss(model, valid), hyper, evaluation));
         record(context, history, fake, valid);
     }
 

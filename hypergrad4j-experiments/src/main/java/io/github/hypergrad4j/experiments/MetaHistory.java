@@ -23,6 +23,47 @@ final class MetaHistory {
         values.forEach((k, v) -> metrics.computeIfAbsent(k, key -> new ArrayList<>()).add(v));
     }
 
+    /**
+     * Records a meta-iteration whose training run diverged: a learning curve of NaN as long as the
+     * earlier ones and NaN for every metric (shown as gaps in the figures, null in results.json).
+     */
+    void addMissing() {
+        if (curves.isEmpty()) {
+            throw new IllegalStateException("no earlier meta-iteration to take the curve length and metric names from");
+        }
+        double[] curve = new double[curves.get(0).length];
+        java.util.Arrays.fill(curve, Double.NaN);
+        curves.add(curve);
+        metrics.values().forEach(v -> v.add(Double.NaN));
+    }
+
+    /** Every metric over the meta-iterations, in recording order (for checkpoints). */
+    Map<String, double[]> metrics() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        metrics.keySet().forEach(k -> m.put(k, metric(k)));
+        return m;
+    }
+
+    /** A history with these curves and metrics (from a checkpoint). */
+    static MetaHistory of(double[][] curves, Map<String, double[]> metrics) {
+        MetaHistory h = new MetaHistory();
+        for (double[] c : curves) {
+            h.curves.add(c.clone());
+        }
+        metrics.forEach((k, v) -> {
+            if (v.length != curves.length) {
+                throw new IllegalArgumentException("metric " + k + " has " + v.length + " values for " + curves.length
+                        + " meta-iterations");
+            }
+            List<Double> list = new ArrayList<>();
+            for (double x : v) {
+                list.add(x);
+            }
+            h.metrics.put(k, list);
+        });
+        return h;
+    }
+
     /** Number of meta-iterations recorded. */
     int size() {
         return curves.size();

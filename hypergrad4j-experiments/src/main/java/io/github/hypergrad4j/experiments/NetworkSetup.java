@@ -36,7 +36,7 @@ record NetworkSetup(Mlp model, Examples train, ReversibleTrainer trainer, Object
                     + train.images().cols());
         }
         Mlp model = new Mlp(Activation.TANH, layers);
-        ReversibleTrainer trainer = new ReversibleTrainer(model.layout(),
+        ReversibleTrainer trainer = context.trainer(model.layout(),
                 Classification.minibatchLoss(model, train, new CyclicBatches(trainSize, batchSize)));
         InitialWeights init = new InitialWeights(model.layout(), context.seedFor("initial weights"));
         return new NetworkSetup(model, train, trainer, Classification.setLoss(model, train), init);

@@ -3,6 +3,8 @@ package io.github.hypergrad4j.report;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,10 +16,18 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes files all at once or not at all: the content goes to a temporary file in the target's
- * directory, which is then renamed over the target. An interrupted run leaves the previous file (or
- * none), never a truncated one; a stray {@code .*.tmp} file is the only trace.
+ * directory, which is forced to the disk ({@code fsync}) and then renamed over the target, and the
+ * rename itself is forced by syncing the directory. An interrupted run, a crash of the machine or a
+ * full disk leaves the previous file (or none), never a truncated one; the temporary file is removed
+ * when writing fails.
+ *
+ * <p>For tests, the system property {@value #SIMULATE_FULL_DISK} makes every write fail half-way with
+ * the error a full disk gives.
  */
 public final class AtomicFiles {
+    /** Test hook: when this system property is set, writes fail as on a full disk. */
+    public static final String SIMULATE_FULL_DISK = "hypergrad4j.simulateFullDisk";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private AtomicFiles() {}
 
@@ -34,16 +44,33 @@ public final class AtomicFiles {
         // Not Files.createTempFile: its owner-only permissions would survive the rename.
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
+                if (System.getProperty(SIMULATE_FULL_DISK) != null) {
+                    out.write(new byte[] {'{'});
+                    throw new IOException(tmp + ": No space left on device (simulated with -D" + SIMULATE_FULL_DISK + ")");
+                }
                 content.writeTo(out);
+                out.flush();
+                channel.force(true);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Makes a rename in {@code dir} durable; a no-op where directories cannot be opened (Windows). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // the file itself is complete and renamed; only durability across a power cut is weaker here
         }
     }
 

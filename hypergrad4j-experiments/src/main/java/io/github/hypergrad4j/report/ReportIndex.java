@@ -123,6 +123,14 @@ public final class ReportIndex {
             }
             h.append("</table>\n");
         }
+        JsonNode events = r.path("events");
+        if (events.size() > 0) {
+            h.append("<p><strong>Meta-optimisation events</strong></p>\n<ul class=\"events\">\n");
+            for (JsonNode ev : events) {
+                h.append("<li>").append(escape(ev.path("message").asText())).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
         for (JsonNode f : r.path("figures")) {
             String src = e.directory + "/" + f.path("file").asText();
             String caption = f.path("caption").asText();

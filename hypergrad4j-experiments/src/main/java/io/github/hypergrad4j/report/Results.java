@@ -21,6 +21,7 @@ import java.nio.file.Path;
  *   <li>{@code data}: every number drawn in a figure ({@link #data()});</li>
  *   <li>{@code summary}: the final numbers shown in the report's table;</li>
  *   <li>{@code figures}: file names and captions;</li>
+ *   <li>{@code events}: what changed the run's course, e.g. exploding hypergradients;</li>
  *   <li>{@code run}: wall-clock time and machine details, the only part that differs between two runs
  *       with the same seed.</li>
  * </ul>
@@ -36,6 +37,7 @@ public final class Results {
     private final ObjectNode root = JSON.createObjectNode();
     private final ArrayNode summary;
     private final ArrayNode figures;
+    private final ArrayNode events;
 
     public Results(String experiment, String title) {
         root.put("experiment", experiment);
@@ -46,6 +48,7 @@ public final class Results {
         root.putObject("data");
         summary = root.putArray("summary");
         figures = root.putArray("figures");
+        events = root.putArray("events");
         root.putObject(RUN_KEY);
     }
 
@@ -113,6 +116,23 @@ public final class Results {
     /** A row of the report's table whose value is text (e.g. "diverged"). */
     public Results summary(String label, String value) {
         summary.addObject().put("label", label).put("value", value);
+        return this;
+    }
+
+    /**
+     * Records something that happened during the run and changed its course, such as an exploding
+     * hypergradient; the report lists the messages.
+     *
+     * @param metaIteration where it happened
+     * @param norm the hypergradient norm
+     * @param reference the median of the earlier norms it was compared with
+     * @param action what was done ({@code shrink_step} or {@code stop})
+     * @param message one line for the reader
+     */
+    public Results event(int metaIteration, double norm, double reference, String action, String message) {
+        ObjectNode e = events.addObject().put("type", "exploding-hypergradient").put("metaIteration", metaIteration);
+        new ResultsSection(e).put("norm", norm).put("reference", reference);
+        e.put("action", action).put("message", message);
         return this;
     }
 
