@@ -14,7 +14,7 @@ import io.github.hypergrad4j.train.ReversibleTrainer;
 import io.github.hypergrad4j.train.Schedule;
 import io.github.hypergrad4j.train.StepListener;
 import io.github.hypergrad4j.train.Theta;
-import io.github.hypergrad4j.train.TrainingDivergedException;
+import io.github.hypergrad4j.meta.SgdMomentum;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -146,45 +145,63 @@ public final class InitDist implements Experiment {
             }
         }
         Schedule schedule = Schedule.constant(config.iterations(), layout, config.learningRate(), config.momentum());
-        MetaHistory history = new MetaHistory();
-        double[] firstW0 = null, firstGradient = null, lastW0 = null;
-        List<double[][]> knotHistory = new ArrayList<>();
-        try (Progress.Task task = context.progress().start("init-dist meta-iterations", config.metaIterations() + 1L)) {
-            for (int i = 0; i <= config.metaIterations(); i++) {
-                double[] w0 = init.weights(knots);
-                double[] curve = new double[config.iterations()];
-                StepListener listener = (step, loss, weights) -> curve[step] = loss;
-                Hypergradient h;
-                try {
-                    h = trainer.hypergradient(w0, new double[w0.length], schedule, Theta.empty(),
-                            Classification.setLoss(model, train), listener);
-                } catch (TrainingDivergedException e) {
-                    throw new TrainingDivergedException(e.step(), "meta-iteration " + i + ": " + e.getMessage()
-                            + "; try a smaller meta step", e);
-                }
-                Map<String, Double> m = new LinkedHashMap<>();
-                m.put("trainLoss", h.objective());
-                history.add(curve, m);
-                knotHistory.add(copy(knots));
-                if (i == 0) {
-                    firstW0 = w0;
-                    firstGradient = h.dWeights0().clone();
-                }
-                lastW0 = w0;
-                task.advance(1, String.format(Locale.ROOT, "meta %d/%d training loss %.4f", i, config.metaIterations(),
-                        h.objective()));
-                if (i < config.metaIterations()) {
-                    double[][] g = init.knotGradient(h.dWeights0());
-                    for (int k = 0; k < knots.length; k++) {
-                        for (int j = 0; j < knots[k].length; j++) {
-                            knots[k][j] -= config.metaStep() * g[k][j];
-                        }
-                        Arrays.sort(knots[k]);
+        int rowLength = config.bins() + 1;
+        double[] x = new double[knots.length * rowLength];
+        for (int g = 0; g < knots.length; g++) {
+            System.arraycopy(knots[g], 0, x, g * rowLength, rowLength);
+        }
+        double[][] firstW0AndGradient = new double[2][];
+        MetaStep step = (hyper, i, withGradient) -> {
+            // The knots are the sorted hyperparameters of each group: always an inverse CDF, and the
+            // gradient of a sorted entry flows back to the entry it came from.
+            int[][] order = new int[knots.length][];
+            double[][] sorted = sortedKnots(hyper, knots.length, rowLength, order);
+            double[] w0 = init.weights(sorted);
+            double[] curve = new double[config.iterations()];
+            StepListener listener = (t, loss, weights) -> curve[t] = loss;
+            Hypergradient h = trainer.hypergradient(w0, new double[w0.length], schedule, Theta.empty(),
+                    Classification.setLoss(model, train), listener);
+            if (firstW0AndGradient[0] == null) {
+                firstW0AndGradient[0] = w0;
+                firstW0AndGradient[1] = h.dWeights0().clone();
+            }
+            double[] gradient = null;
+            if (withGradient) {
+                double[][] g = init.knotGradient(h.dWeights0());
+                gradient = new double[hyper.length];
+                for (int k = 0; k < g.length; k++) {
+                    for (int j = 0; j < rowLength; j++) {
+                        gradient[k * rowLength + order[k][j]] = g[k][j];
                     }
                 }
             }
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("trainLoss", h.objective());
+            return new MetaResult(h.objective(), gradient, curve, m);
+        };
+        MetaHistory history = context.metaLoop("init-dist meta-iterations", config.metaIterations(), "trainLoss")
+                .run(x, new SgdMomentum(config.metaStep(), 0), step);
+        double[][] learned = sortedKnots(x, knots.length, rowLength, new int[knots.length][]);
+        record(context, layout, history, learned, init.weights(learned), firstW0AndGradient[0], firstW0AndGradient[1]);
+    }
+
+    /** Each group's hyperparameters in increasing order; order[g][j] is the index (in the group) of knot j. */
+    private static double[][] sortedKnots(double[] x, int groups, int rowLength, int[][] order) {
+        double[][] knots = new double[groups][rowLength];
+        for (int g = 0; g < groups; g++) {
+            int base = g * rowLength;
+            Integer[] idx = new Integer[rowLength];
+            for (int j = 0; j < rowLength; j++) {
+                idx[j] = j;
+            }
+            Arrays.sort(idx, (p, q) -> Double.compare(x[base + p], x[base + q]));
+            order[g] = new int[rowLength];
+            for (int j = 0; j < rowLength; j++) {
+                order[g][j] = idx[j];
+                knots[g][j] = x[base + idx[j]];
+            }
         }
-        record(context, layout, history, knots, lastW0, firstW0, firstGradient);
+        return knots;
     }
 
     private void record(ExperimentContext context, ParameterLayout layout, MetaHistory history, double[][] knots,
@@ -262,13 +279,5 @@ public final class InitDist implements Experiment {
         return LineChart.titled("Hypergradient of " + group + "'s initial values").axes("Initial value",
                 "d loss / d initial value").legend(false).points(group, w0, gradient, Palette.categorical(2))
                 .render(520, 300);
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 }

@@ -14,7 +14,8 @@ import io.github.hypergrad4j.plot.Panels;
 import java.io.IOException;
 import java.time.MonthDay;
 import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Log entry of Jan 16 (and the paper): one initial weight scale for each layer's weights and biases
@@ -23,6 +24,8 @@ import java.util.List;
  * 1/sqrt(fan-in) heuristic.
  */
 public final class InitScales implements Experiment {
+    /** Prefix of the recorded metric holding a group's scale, e.g. {@code scaleW1}. */
+    static final String SCALE = "scale";
 
     /**
      * @param layers layer sizes
@@ -114,26 +117,31 @@ public final class InitScales implements Experiment {
         Arrays.fill(scales, config.initialScale());
         HyperVector start = problem.initial(config.learningRate(), config.momentum(), scales);
         ScheduleTying tying = new ScheduleTying(start.values(), config.steps(), groups, true, 1, false, false, true);
+        ParameterLayout layout = problem.model().layout();
+        int offset = 2 * config.steps() * groups;
         ScheduleMetaLoop.Outcome meta;
-        try (SeedEvaluator evaluator = ThreadPoolSeedEvaluator.perCore();
-                Progress.Task task = context.progress().start("init-scales meta-iterations", config.metaIterations() + 1L)) {
-            meta = ScheduleMetaLoop.run(problem, evaluator, tying, new Adam(config.metaStep()), config.metaIterations(),
-                    context.seedFor("initial weights and minibatches"), true, "trainLoss", task);
+        try (SeedEvaluator evaluator = ThreadPoolSeedEvaluator.perCore()) {
+            meta = ScheduleMetaLoop.run(context, "init-scales meta-iterations", problem, evaluator, tying,
+                    new Adam(config.metaStep()), config.metaIterations(), context.seedFor("initial weights and minibatches"),
+                    true, "trainLoss", x -> {
+                        Map<String, Double> m = new LinkedHashMap<>();
+                        for (int k = 0; k < groups; k++) {
+                            m.put(SCALE + layout.group(k).name(), Parameterisation.LOG.value(x[offset + k]));
+                        }
+                        return m;
+                    });
         }
         record(context, problem.model().layout(), meta);
     }
 
     private void record(ExperimentContext context, ParameterLayout layout, ScheduleMetaLoop.Outcome meta)
             throws IOException {
-        int groups = layout.groupCount(), offset = 2 * config.steps() * groups;
-        List<double[]> xs = meta.hyperparameters();
-        double[][] scaleCurves = new double[groups][xs.size()];
-        for (int i = 0; i < xs.size(); i++) {
-            for (int k = 0; k < groups; k++) {
-                scaleCurves[k][i] = Parameterisation.LOG.value(xs.get(i)[offset + k]);
-            }
-        }
+        int groups = layout.groupCount();
         MetaHistory history = meta.history();
+        double[][] scaleCurves = new double[groups][];
+        for (int k = 0; k < groups; k++) {
+            scaleCurves[k] = history.metric(SCALE + layout.group(k).name());
+        }
         history.record(context.results().data().section("meta"));
         var s = context.results().data().section("scales");
         s.put("groups", String.join(",", layout.names()));
@@ -173,7 +181,7 @@ public final class InitScales implements Experiment {
         for (int k = 0; k < groups; k++) {
             context.results().summary("learned scale " + layout.group(k).name()
                     + (Double.isNaN(heuristic[k]) ? "" : String.format(java.util.Locale.ROOT, " (1/sqrt(fan-in) %.4f)",
-                    heuristic[k])), scaleCurves[k][xs.size() - 1]);
+                    heuristic[k])), scaleCurves[k][scaleCurves[k].length - 1]);
         }
     }
 }

@@ -185,14 +185,12 @@ public final class LrSchedule implements Experiment {
 
             MetaOptimizer optimizer = config.optimizer().equals("adam") ? new Adam(config.metaStep())
                     : new SgdMomentum(config.metaStep(), 0);
-            ScheduleMetaLoop.Outcome meta;
-            try (Progress.Task task = context.progress().start("lr-schedule meta-iterations", config.metaIterations() + 1L)) {
-                meta = ScheduleMetaLoop.run(problem, evaluator, tying, optimizer, config.metaIterations(), runSeed,
-                        config.newSeedEachMetaIteration(), "trainLoss", task);
-            }
+            ScheduleMetaLoop.Outcome meta = ScheduleMetaLoop.run(context, "lr-schedule meta-iterations", problem,
+                    evaluator, tying, optimizer, config.metaIterations(), runSeed, config.newSeedEachMetaIteration(),
+                    "trainLoss", null);
             MetaHistory history = meta.history();
-            List<double[]> schedules = meta.hyperparameters();
-            double[] end = schedules.get(schedules.size() - 1);
+            List<double[]> schedules = new ArrayList<>(meta.hyperparameters().values());
+            double[] end = meta.finalFull();
             long[] compare = seeds(runSeed, Math.min(config.seeds(), 20));
             double before, after;
             try (Progress.Task task = context.progress().start("before/after on fixed seeds", 2)) {
@@ -202,7 +200,7 @@ public final class LrSchedule implements Experiment {
                 task.advance(1, String.format(Locale.ROOT, "after %.4f", after));
             }
             new LrScheduleFigures(config, problem.model().layout(), steps, groups).save(context, history, schedules,
-                    average, before, after, compare.length);
+                    end, start.values(), average, before, after, compare.length);
         }
     }
 

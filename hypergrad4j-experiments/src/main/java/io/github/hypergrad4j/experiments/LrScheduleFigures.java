@@ -36,10 +36,9 @@ final class LrScheduleFigures {
         }
     }
 
-    void save(ExperimentContext context, MetaHistory history, List<double[]> schedules,
+    void save(ExperimentContext context, MetaHistory history, List<double[]> schedules, double[] end, double[] start,
             LrSchedule.SeedAverage average, double before, double after, int compareSeeds) throws IOException {
         int tg = steps * groups;
-        double[] end = schedules.get(schedules.size() - 1);
         ResultsSection data = context.results().data();
         history.record(data.section("meta"));
         ResultsSection learned = data.section("learned");
@@ -62,7 +61,7 @@ final class LrScheduleFigures {
         context.saveFigure("lr-schedule.png", "The learned schedules: learning rate per step for each layer's weights"
                 + (config.perGroup() ? " (left) and biases (right)" : "") + (config.learnMomentum()
                 ? "; below, the momentum schedules" : "") + ". " + (config.perGroup() ? "Light grey: the start."
-                : "One line per meta-iteration, light (first) to dark (last)."), scheduleFigure(schedules));
+                : "One line per meta-iteration, light (first) to dark (last)."), scheduleFigure(schedules, start, end));
         context.saveFigure("lr-schedule-learning.png", "Top: training loss per step, one curve per meta-iteration"
                 + " (light: first, dark: last)" + (config.newSeedEachMetaIteration() ? ", each with its own seed" : "")
                 + ". Bottom: the meta-learning curve, the training loss on the whole training set after training.",
@@ -89,14 +88,14 @@ final class LrScheduleFigures {
         }
     }
 
-    private BufferedImage scheduleFigure(List<double[]> schedules) {
+    private BufferedImage scheduleFigure(List<double[]> schedules, double[] start, double[] end) {
         List<BufferedImage> panels = new ArrayList<>();
         if (config.perGroup()) {
-            panels.add(perGroup("Learning rate, weights", schedules, 0, true, false));
-            panels.add(perGroup("Learning rate, biases", schedules, 0, false, false));
+            panels.add(perGroup("Learning rate, weights", start, end, 0, true, false));
+            panels.add(perGroup("Learning rate, biases", start, end, 0, false, false));
             if (config.learnMomentum()) {
-                panels.add(perGroup("Momentum, weights", schedules, steps * groups, true, true));
-                panels.add(perGroup("Momentum, biases", schedules, steps * groups, false, true));
+                panels.add(perGroup("Momentum, weights", start, end, steps * groups, true, true));
+                panels.add(perGroup("Momentum, biases", start, end, steps * groups, false, true));
             }
             return Panels.grid(2, panels.toArray(BufferedImage[]::new));
         }
@@ -113,11 +112,10 @@ final class LrScheduleFigures {
         return c.render(2 * W, H);
     }
 
-    private BufferedImage perGroup(String title, List<double[]> schedules, int offset, boolean weights,
+    private BufferedImage perGroup(String title, double[] first, double[] end, int offset, boolean weights,
             boolean momentum) {
         LineChart c = LineChart.titled(title).axes("Step number", momentum ? "Momentum" : "Learning rate")
                 .markers(false).legendAt("outside");
-        double[] first = schedules.get(0), end = schedules.get(schedules.size() - 1);
         c.series("start", stepAxis, values(first, offset, firstGroup(weights), momentum), new java.awt.Color(0xbbbbbb));
         int colour = 0;
         for (int k = 0; k < groups; k++) {
