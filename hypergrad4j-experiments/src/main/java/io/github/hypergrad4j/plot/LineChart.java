@@ -189,8 +189,8 @@ public final class LineChart {
             return;
         }
         double step = (xs.last() - xs.first()) / (xs.size() - 1);
-        if (Math.abs(step - Math.rint(step)) < 1e-9) {
-            return; // integer steps (iteration numbers) label well as they are
+        if (Math.abs(step - Math.rint(step)) < 1e-9 && xs.size() <= 30) {
+            return; // a few integer steps (iteration numbers) label well as they are; many would overlap
         }
         double x = xs.first() + 0.37 * step;
         XYSeries anchor = chart.addSeries(" ", new double[] {x}, new double[] {y});
