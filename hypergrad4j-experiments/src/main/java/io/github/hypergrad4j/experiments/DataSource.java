@@ -94,7 +94,8 @@ public final class DataSource {
         };
     }
 
-    private record Pool(String dataset, LabelledImages images) {}
+    /** A dataset's pool and a {@link io.github.hypergrad4j.data.DatasetSpec} source that finds it again. */
+    private record Pool(String dataset, LabelledImages images, String location) {}
 
     private Pool auto(SplitSizes sizes) throws IOException {
         List<Pool> tooSmall = new ArrayList<>();
@@ -157,7 +158,7 @@ public final class DataSource {
             for (Path dir : List.of(shared.resolve(DatasetName.MNIST.directoryName()), shared)) {
                 DatasetFiles files = DatasetFiles.scan(dir, DatasetName.MNIST, "the directory beside the project");
                 if (files.isUsable()) {
-                    found.add(new Pool(DatasetName.MNIST.displayName(), files.readPool()));
+                    found.add(new Pool(DatasetName.MNIST.displayName(), files.readPool(), dir.toAbsolutePath().toString()));
                     break;
                 }
             }
@@ -168,16 +169,17 @@ public final class DataSource {
 
     private static Pool named(DatasetName name, DatasetLocator locator) throws IOException {
         DatasetFiles files = locator.locate(name);
-        return new Pool(name.displayName(), files.readPool());
+        return new Pool(name.displayName(), files.readPool(), name.directoryName());
     }
 
     private Pool directoryPool() throws IOException {
         DatasetLocator locator = DatasetLocator.forUser().withExplicitDirectory(directory);
         try {
-            return new Pool("IDX files", locator.locate(DatasetName.MNIST).readPool());
+            return new Pool("IDX files", locator.locate(DatasetName.MNIST).readPool(), directory.toAbsolutePath().toString());
         } catch (DatasetNotFoundException e) {
             try {
-                return new Pool("IDX files", locator.locate(DatasetName.FASHION_MNIST).readPool());
+                return new Pool("IDX files", locator.locate(DatasetName.FASHION_MNIST).readPool(),
+                        directory.toAbsolutePath().toString());
             } catch (DatasetNotFoundException ignored) {
                 throw e;
             }
@@ -187,7 +189,7 @@ public final class DataSource {
     private static LoadedData draw(Pool pool, SplitSizes sizes, long seed) {
         try {
             DataSplits splits = DataSplits.draw(pool.images, sizes, seed);
-            return new LoadedData(pool.dataset, pool.images.description(), splits);
+            return new LoadedData(pool.dataset, pool.images.description(), splits, pool.location);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage() + " Otherwise ask for smaller sets with the experiment's size"
                     + " options, use --quick, or choose other data with --data (" + String.join(", ", NAMES)

@@ -22,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class LineChart {
     private record Series(String name, double[] x, double[] y, Color colour, boolean line, boolean markers,
-            boolean inLegend) {}
+            boolean inLegend, boolean dashed) {}
 
     private final String title;
     private String xLabel = "";
@@ -105,12 +105,17 @@ public final class LineChart {
                 ys[i] = Double.NaN; // XChart leaves a gap at NaN
             }
         }
-        return add(new Series(name, x.clone(), ys, colour, true, markers, inLegend));
+        return add(new Series(name, x.clone(), ys, colour, true, markers, inLegend, false));
     }
 
     /** Markers without a line, e.g. where runs diverged. */
     public LineChart points(String name, double[] x, double[] y, Color colour) {
-        return add(new Series(name, x.clone(), y.clone(), colour, false, true, true));
+        return add(new Series(name, x.clone(), y.clone(), colour, false, true, true, false));
+    }
+
+    /** A dashed line without markers, e.g. a reference value or heuristic. */
+    public LineChart dashed(String name, double[] x, double[] y, Color colour) {
+        return add(new Series(name, x.clone(), y.clone(), colour, true, false, true, true));
     }
 
     private LineChart add(Series s) {
@@ -142,7 +147,8 @@ public final class LineChart {
             if (!s.line) {
                 xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             } else {
-                xy.setLineStyle(new BasicStroke(1.6f));
+                xy.setLineStyle(s.dashed ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f) : new BasicStroke(1.6f));
             }
             anyDrawn = true;
         }
@@ -183,8 +189,8 @@ public final class LineChart {
             return;
         }
         double step = (xs.last() - xs.first()) / (xs.size() - 1);
-        if (Math.abs(step - Math.rint(step)) < 1e-9) {
-            return; // integer steps (iteration numbers) label well as they are
+        if (Math.abs(step - Math.rint(step)) < 1e-9 && xs.size() <= 30) {
+            return; // a few integer steps (iteration numbers) label well as they are; many would overlap
         }
         double x = xs.first() + 0.37 * step;
         XYSeries anchor = chart.addSeries(" ", new double[] {x}, new double[] {y});

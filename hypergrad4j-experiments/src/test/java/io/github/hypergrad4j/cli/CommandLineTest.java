@@ -29,7 +29,24 @@ class CommandLineTest {
     void listNamesEveryExperiment() {
         Run r = run("list");
         assertThat(r.code).isZero();
-        assertThat(r.out.lines()).containsExactly("scale-wiggliness", "lr-wiggliness", "fake-data", "ard");
+        assertThat(r.out.lines()).containsExactly("scale-wiggliness", "lr-wiggliness", "fake-data", "ard", "lr-schedule",
+                "init-scales", "init-dist", "augment");
+    }
+
+    @Test
+    void allRunsEveryExperimentNotSkippedIntoOneReport() {
+        Run r = run("all", "--quiet", "--out", out.toString(), "--skip",
+                "scale-wiggliness,lr-wiggliness,fake-data,ard,lr-schedule,init-scales,augment");
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).contains("1 experiments (init-dist)");
+        assertThat(out.resolve("init-dist").resolve("results.json")).exists();
+    }
+
+    @Test
+    void sparkWithoutTheSparkModuleIsAUsageErrorSayingWhatToDo() {
+        Run r = run("lr-schedule", "--quick", "--quiet", "--spark", "local[2]", "--out", out.toString());
+        assertThat(r.code).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err).contains("hypergrad4j-spark").doesNotContain("\tat ");
     }
 
     @Test

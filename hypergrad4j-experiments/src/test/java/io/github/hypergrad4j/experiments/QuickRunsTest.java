@@ -25,7 +25,8 @@ import picocli.CommandLine;
  * directory: the files are there and well formed, and the meta-optimisations improve the validation loss.
  */
 class QuickRunsTest {
-    static final List<String> EXPERIMENTS = List.of("scale-wiggliness", "lr-wiggliness", "ard", "fake-data");
+    static final List<String> EXPERIMENTS = List.of("scale-wiggliness", "lr-wiggliness", "ard", "fake-data", "lr-schedule",
+            "init-scales", "init-dist", "augment");
 
     @TempDir
     static Path out;
@@ -104,6 +105,44 @@ class QuickRunsTest {
         JsonNode r = Results.read(out.resolve("fake-data").resolve(Results.FILE_NAME));
         assertThat(r.at("/data/finalFakeData").size()).isEqualTo(7840);
         assertThat(r.at("/data/meta/testError").size()).isEqualTo(r.at("/data/meta/validationError").size());
+    }
+
+    @Test
+    void lrScheduleLowersTheTrainingLossAndSeedAveragingLowersTheVariance() throws IOException {
+        JsonNode d = Results.read(out.resolve("lr-schedule").resolve(Results.FILE_NAME)).get("data");
+        assertThat(d.get("trainLossAfter").asDouble()).as("training loss after vs before, same seeds")
+                .isLessThan(d.get("trainLossBefore").asDouble());
+        JsonNode hg = d.get("initialHypergradient");
+        assertThat(hg.get("halfMeanSpread").asDouble()).as("two means of 4 seeds differ less than two single seeds")
+                .isLessThan(hg.get("singleSeedSpread").asDouble());
+        assertThat(d.at("/learned/logAlpha").size()).isEqualTo(20);
+    }
+
+    @Test
+    void initScalesMovesTheFirstLayerTowardOneOverRootFanIn() throws IOException {
+        JsonNode d = Results.read(out.resolve("init-scales").resolve(Results.FILE_NAME)).get("data");
+        double[] w1 = Results.numbers(d.at("/meta/scaleW1"));
+        double target = Math.log(1 / Math.sqrt(784));
+        assertThat(Math.abs(Math.log(w1[w1.length - 1]) - target)).isLessThan(Math.abs(Math.log(w1[0]) - target));
+    }
+
+    @Test
+    void initDistLearnsSortedKnotsForEveryGroup() throws IOException {
+        JsonNode d = Results.read(out.resolve("init-dist").resolve(Results.FILE_NAME)).get("data");
+        for (String g : List.of("W1", "b1")) {
+            double[] k = Results.numbers(d.at("/learnedKnots/" + g));
+            assertThat(k).hasSize(21);
+            for (int j = 1; j < k.length; j++) {
+                assertThat(k[j]).isGreaterThanOrEqualTo(k[j - 1]);
+            }
+        }
+        assertThat(Results.numbers(d.at("/meta/trainLoss")).length).isEqualTo(16);
+    }
+
+    @Test
+    void augmentImprovesTheValidationLossOverTheIdentity() throws IOException {
+        double[] v = Results.numbers(Results.read(out.resolve("augment").resolve(Results.FILE_NAME)).at("/data/meta/validationLoss"));
+        assertThat(v[v.length - 1]).isLessThan(v[0]);
     }
 
     private static void assertValidationLossFalls(String experiment) throws IOException {
