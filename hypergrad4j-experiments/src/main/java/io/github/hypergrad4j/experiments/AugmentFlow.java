@@ -178,23 +178,88 @@ public final class AugmentFlow implements Experiment {
     }
 
     /**
-     * The rows of x transformed by expm(t (A - A^T)), by the truncated Taylor series of the action:
-     * Y_0 = X, Y_k = Y_{k-1} (t A_eff)^T / k, result sum_k Y_k. Y A_eff^T = Y A^T - Y A needs no transpose op.
+     * The rows of x (n x d) transformed by expm(t (A - A^T)), A = M ⊙ P, by the truncated Taylor series
+     * of the action: Y_0 = X, Y_k = Y_{k-1} (t A_eff)^T / k, result sum_k Y_k. P enters only through its
+     * entries on the mask M, the four coupling maps {@code couplings} (4d x 1: map k holds
+     * P[i, n_k(i)] for the k-th neighbour n_k of every pixel i, in the order right, left, below, above;
+     * entries off the image are ignored). A_eff is never formed as a d x d matrix: in the transposed
+     * layout Z = Y^T (d x n), (A_eff Z)[i] = sum_k E_k[i] Z[n_k(i)] with
+     * E_k[i] = P_k[i] - P_opp(k)[n_k(i)], a gather of rows per neighbour, about d / 4 times cheaper than
+     * the dense product with the d x d matrix. The transposes are products with an n x n identity.
      */
-    static Var flow(Var x, Var a, double t, int terms) {
-        Var y = x, sum = x;
-        for (int k = 1; k <= terms; k++) {
-            y = y.matmul(false, a, true).minus(y.matmul(a)).times(t / k);
+    static Var flow(Var x, Var couplings, int h, int w, double t, int terms) {
+        Tape tape = x.tape();
+        int n = x.value().rows(), d = h * w;
+        Var identity = tape.constant(identity(n));
+        Var ones = tape.constant(Tensor.of(filled(n, 1), 1, n));
+        Local local = Local.of(h, w);
+        Var[] coefficient = new Var[4];
+        for (int k = 0; k < 4; k++) {
+            coefficient[k] = couplings.rows(local.own[k]).minus(couplings.rows(local.opposite[k]))
+                    .times(tape.constant(Tensor.of(local.inside[k].clone(), d, 1))).matmul(ones);
+        }
+        Var z = x.matmul(true, identity, false);
+        Var y = z, sum = z;
+        for (int term = 1; term <= terms; term++) {
+            Var next = null;
+            for (int k = 0; k < 4; k++) {
+                Var part = coefficient[k].times(y.rows(local.neighbour[k]));
+                next = next == null ? part : next.plus(part);
+            }
+            y = next.times(t / term);
             sum = sum.plus(y);
         }
-        return sum;
+        return identity.matmul(false, sum, true);
     }
 
-    /** The flow applied to plain values (figures), with A = the masked couplings. */
-    static double[] flowValues(double[] rows, int n, double[] maskedA, int d, double t, int terms) {
+    /**
+     * Index arrays of the local flow: per direction k and pixel i, the row of n_k(i) (i itself off the
+     * image), the entry of P_k[i] and of P_opp(k)[n_k(i)] in the coupling vector, and 1 where n_k(i)
+     * exists.
+     */
+    private record Local(int[][] neighbour, int[][] own, int[][] opposite, double[][] inside) {
+        static final int[] OPPOSITE = {1, 0, 3, 2};
+
+        static Local of(int h, int w) {
+            int d = h * w;
+            int[][] neighbour = new int[4][d], own = new int[4][d], opposite = new int[4][d];
+            double[][] inside = new double[4][d];
+            for (int r = 0; r < h; r++) {
+                for (int c = 0; c < w; c++) {
+                    int i = r * w + c;
+                    int[] n = neighbours(r, c, h, w);
+                    for (int k = 0; k < 4; k++) {
+                        boolean in = n[k] >= 0;
+                        neighbour[k][i] = in ? n[k] : i;
+                        own[k][i] = k * d + i;
+                        opposite[k][i] = OPPOSITE[k] * d + (in ? n[k] : i);
+                        inside[k][i] = in ? 1 : 0;
+                    }
+                }
+            }
+            return new Local(neighbour, own, opposite, inside);
+        }
+    }
+
+    /** The flow applied to plain values (figures). */
+    static double[] flowValues(double[] rows, int n, double[] couplings, int h, int w, double t, int terms) {
         Tape tape = new Tape();
-        return flow(tape.constant(Tensor.of(rows.clone(), n, d)), tape.constant(Tensor.of(maskedA.clone(), d, d)), t,
-                terms).value().data();
+        return flow(tape.constant(Tensor.of(rows.clone(), n, h * w)),
+                tape.constant(Tensor.of(couplings.clone(), couplings.length, 1)), h, w, t, terms).value().data();
+    }
+
+    private static Tensor identity(int n) {
+        double[] id = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            id[i * n + i] = 1;
+        }
+        return Tensor.of(id, n, n);
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
     }
 
     @Override
@@ -206,7 +271,6 @@ public final class AugmentFlow implements Experiment {
         int h = train.height(), w = train.width(), d = h * w;
         Mlp model = Mlp.logisticRegression(d, LabelledImages.DEFAULT_CLASSES);
         ParameterLayout layout = model.layout();
-        Tensor mask = Tensor.of(neighbourMask(h, w), d, d);
         double[] times = InitialWeights.standardNormal(config.iterations(), context.seedFor("flow times"));
         for (int s = 0; s < times.length; s++) {
             times[s] *= config.sigma();
@@ -222,8 +286,7 @@ public final class AugmentFlow implements Experiment {
             int[] rows = batches.batch(step);
             Var x = tape.constant(train.images()).rows(rows);
             Var y = tape.constant(train.oneHot()).rows(rows);
-            Var a = theta.get(COUPLINGS).times(tape.constant(mask));
-            Var augmented = flow(x, a, times[step], terms);
+            Var augmented = flow(x, theta.get(COUPLINGS), h, w, times[step], terms);
             return Losses.softmaxCrossEntropy(model.logits(wv, x), y)
                     .plus(Losses.softmaxCrossEntropy(model.logits(wv, augmented), y)).times(0.5)
                     .plus(l2.apply(wv, tape.constant(lambda)));
@@ -231,31 +294,17 @@ public final class AugmentFlow implements Experiment {
         double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(Math.exp(config.logInitialScale()));
         Schedule schedule = Schedule.constant(config.iterations(), layout, config.learningRate(), config.momentum());
 
-        // x holds the four coupling maps (to the right, left, below, above neighbour of every pixel);
-        // theta spreads them into the d x d matrix P whose masked entries they are.
-        int[][] index = couplingIndex(h, w);
+        // x is the four coupling maps, the entries of P on the mask (right, left, below, above
+        // neighbour of every pixel; those off the image get no gradient and stay 0).
         MetaTraining.Hyperparameters hyper = new MetaTraining.Hyperparameters() {
             @Override
             public Theta theta(double[] x) {
-                double[] p = new double[d * d];
-                for (int k = 0; k < x.length; k++) {
-                    if (index[k] != null) {
-                        p[index[k][0] * d + index[k][1]] = x[k];
-                    }
-                }
-                return Theta.of(COUPLINGS, Tensor.of(p, d, d));
+                return Theta.of(COUPLINGS, Tensor.of(x.clone(), x.length, 1));
             }
 
             @Override
             public double[] gradient(double[] x, Hypergradient hg) {
-                double[] gp = hg.dTheta().get(COUPLINGS).data();
-                double[] g = new double[x.length];
-                for (int k = 0; k < x.length; k++) {
-                    if (index[k] != null) {
-                        g[k] = gp[index[k][0] * d + index[k][1]];
-                    }
-                }
-                return g;
+                return hg.dTheta().get(COUPLINGS).data().clone();
             }
         };
         MetaTraining.Evaluation evaluation = (weights, theta) -> {
@@ -273,60 +322,60 @@ public final class AugmentFlow implements Experiment {
         MetaHistory history = context.metaLoop("augment-flow meta-iterations", config.metaIterations(), "validationLoss")
                 .run(couplings, new SgdMomentum(config.step(), config.metaMomentum()), new MetaTraining(context.trainer(layout, loss), w0, schedule,
                         Classification.setLoss(model, valid), hyper, evaluation));
-        record(context, history, hyper.theta(couplings).get(COUPLINGS).data(), mask.data(), valid, h, w);
+        record(context, history, couplings, valid, h, w);
     }
 
-    /** For entry k = map * d + pixel of the coupling vector: the (i, j) of P it sets, or null off the image. */
-    static int[][] couplingIndex(int h, int w) {
+    /**
+     * The dense d x d matrix A = M ⊙ P of the coupling vector (4d entries, see {@link #flow}): for tests
+     * and as the definition the local flow implements.
+     */
+    static double[] denseA(double[] couplings, int h, int w) {
         int d = h * w;
-        int[][] index = new int[4 * d][];
+        double[] a = new double[d * d];
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
                 int i = r * w + c;
                 int[] n = neighbours(r, c, h, w);
                 for (int k = 0; k < 4; k++) {
                     if (n[k] >= 0) {
-                        index[k * d + i] = new int[] {i, n[k]};
+                        a[i * d + n[k]] = couplings[k * d + i];
                     }
                 }
             }
         }
-        return index;
+        return a;
     }
 
     /**
      * The effective couplings A_eff = A - A^T of every pixel to its right neighbour (map 0) and to the
      * neighbour below (map 1); those to the left and above are their negatives, shifted.
      */
-    static double[][] effectiveMaps(double[] p, int h, int w) {
+    static double[][] effectiveMaps(double[] couplings, int h, int w) {
         int d = h * w;
+        double[] a = denseA(couplings, h, w);
         double[][] maps = new double[2][d];
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
                 int i = r * w + c;
                 int[] n = neighbours(r, c, h, w);
                 if (n[0] >= 0) {
-                    maps[0][i] = p[i * d + n[0]] - p[n[0] * d + i];
+                    maps[0][i] = a[i * d + n[0]] - a[n[0] * d + i];
                 }
                 if (n[2] >= 0) {
-                    maps[1][i] = p[i * d + n[2]] - p[n[2] * d + i];
+                    maps[1][i] = a[i * d + n[2]] - a[n[2] * d + i];
                 }
             }
         }
         return maps;
     }
 
-    private void record(ExperimentContext context, MetaHistory history, double[] p, double[] mask, Examples valid,
-            int h, int w) throws IOException {
+    private void record(ExperimentContext context, MetaHistory history, double[] couplings, Examples valid, int h,
+            int w) throws IOException {
         history.record(context.results().data().section("meta"));
         int d = h * w;
-        double[][] maps = effectiveMaps(p, h, w);
+        double[][] maps = effectiveMaps(couplings, h, w);
         context.results().data().put("couplingRight", maps[0]);
         context.results().data().put("couplingDown", maps[1]);
-        double[] a = new double[d * d];
-        for (int k = 0; k < a.length; k++) {
-            a[k] = mask[k] * p[k];
-        }
 
         // (1) a few validation images at t = -2 sigma .. 2 sigma; more Taylor terms than in training so
         // the picture is the flow itself, not its truncation.
@@ -336,15 +385,15 @@ public final class AugmentFlow implements Experiment {
         double[][] shown = new double[shownImages * ts.length][];
         String[] labels = new String[shown.length];
         for (int j = 0; j < ts.length; j++) {
-            double[] flowed = flowValues(originals, shownImages, a, d, ts[j], 2 * config.taylorTerms());
+            double[] flowed = flowValues(originals, shownImages, couplings, h, w, ts[j], 2 * config.taylorTerms());
             for (int i = 0; i < shownImages; i++) {
                 shown[i * ts.length + j] = Arrays.copyOfRange(flowed, i * d, (i + 1) * d);
                 labels[i * ts.length + j] = String.format(Locale.ROOT, "t = %.1f", ts[j]);
             }
         }
         // How far the training-time truncation is from the flow at t = 2 sigma, relative to the image norm.
-        double[] truncated = flowValues(originals, shownImages, a, d, ts[4], config.taylorTerms());
-        double[] accurate = flowValues(originals, shownImages, a, d, ts[4], 3 * config.taylorTerms());
+        double[] truncated = flowValues(originals, shownImages, couplings, h, w, ts[4], config.taylorTerms());
+        double[] accurate = flowValues(originals, shownImages, couplings, h, w, ts[4], 3 * config.taylorTerms());
         double diff = 0, norm = 0;
         for (int k = 0; k < truncated.length; k++) {
             diff += (truncated[k] - accurate[k]) * (truncated[k] - accurate[k]);

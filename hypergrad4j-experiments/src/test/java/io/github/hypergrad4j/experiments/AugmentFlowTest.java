@@ -30,14 +30,26 @@ class AugmentFlowTest {
     }
 
     @Test
-    void truncatedTaylorActionMatchesTheMatrixExponentialByRepeatedSquaring() {
+    void localFlowEqualsTheDenseTruncatedSeriesAndConvergesToTheMatrixExponential() {
         SplittableRandom random = new SplittableRandom(1);
-        double[] a = masked(random, 0.4);
+        double[] couplings = scaled(gaussian(random, 4 * D), 0.4);
+        double[] a = AugmentFlow.denseA(couplings, H, W);
+        double[] mask = AugmentFlow.neighbourMask(H, W);
+        for (int k = 0; k < a.length; k++) {
+            assertThat(a[k] == 0 || mask[k] == 1).as("A only on the mask").isTrue();
+        }
+        double[] e = antisymmetric(a);
         double[] x = gaussian(random, 2 * D);
         double t = 1.3;
-        double[] expected = rowsTimesTransposed(x, 2, exponential(antisymmetric(a), t));
-        double[] taylor20 = AugmentFlow.flowValues(x, 2, a, D, t, 20);
-        double[] taylor3 = AugmentFlow.flowValues(x, 2, a, D, t, 3);
+        // the local (gather) implementation is exactly the dense series Y_k = Y_{k-1} (t E)^T / k
+        double[] dense5 = denseSeries(x, 2, e, t, 5);
+        double[] local5 = AugmentFlow.flowValues(x, 2, couplings, H, W, t, 5);
+        for (int k = 0; k < dense5.length; k++) {
+            assertThat(local5[k]).isCloseTo(dense5[k], within(1e-12));
+        }
+        double[] expected = rowsTimesTransposed(x, 2, exponential(e, t));
+        double[] taylor20 = AugmentFlow.flowValues(x, 2, couplings, H, W, t, 20);
+        double[] taylor3 = AugmentFlow.flowValues(x, 2, couplings, H, W, t, 3);
         double err20 = 0, err3 = 0;
         for (int k = 0; k < expected.length; k++) {
             err20 = Math.max(err20, Math.abs(taylor20[k] - expected[k]));
@@ -52,66 +64,76 @@ class AugmentFlowTest {
     @Test
     void gradientWithRespectToTheCouplingsMatchesACentralFiniteDifference() {
         SplittableRandom random = new SplittableRandom(2);
-        double[] mask = AugmentFlow.neighbourMask(H, W);
-        double[] p = gaussian(random, D * D);
-        for (int k = 0; k < p.length; k++) {
-            p[k] *= 0.3;
-        }
+        double[] p = scaled(gaussian(random, 4 * D), 0.3);
         double[] x = gaussian(random, 3 * D);
         double[] projection = gaussian(random, 3 * D);
-        double[] direction = gaussian(random, D * D);
+        double[] direction = gaussian(random, 4 * D);
         double t = -0.8;
         int terms = 8;
 
         Tape tape = new Tape();
-        Var pv = tape.input(Tensor.of(p.clone(), D, D));
-        Var out = objective(tape, pv, mask, x, projection, t, terms);
+        Var pv = tape.input(Tensor.of(p.clone(), 4 * D, 1));
+        Var out = objective(tape, pv, x, projection, t, terms);
         double[] g = tape.gradient(out, pv)[0].value().data();
         double analytic = 0;
         for (int k = 0; k < g.length; k++) {
             analytic += g[k] * direction[k];
-            if (mask[k] == 0) {
-                assertThat(g[k]).as("no gradient off the mask").isZero();
-            }
         }
+        assertThat(g[W - 1]).as("no gradient for the right neighbour of the last column").isZero();
+        assertThat(g[3 * D]).as("no gradient for the neighbour above the first row").isZero();
         double h = 1e-5;
-        double numeric = (value(shifted(p, direction, h), mask, x, projection, t, terms)
-                - value(shifted(p, direction, -h), mask, x, projection, t, terms)) / (2 * h);
+        double numeric = (value(shifted(p, direction, h), x, projection, t, terms)
+                - value(shifted(p, direction, -h), x, projection, t, terms)) / (2 * h);
         assertThat(analytic).isCloseTo(numeric, within(1e-6 * Math.max(1, Math.abs(numeric))));
         assertThat(Math.abs(analytic)).isGreaterThan(1e-3);
     }
 
     @Test
-    void couplingIndexAndEffectiveMapsAgree() {
-        int[][] index = AugmentFlow.couplingIndex(H, W);
-        double[] p = new double[D * D];
-        double[] x = new double[4 * D];
-        for (int k = 0; k < x.length; k++) {
-            x[k] = k + 1;
-            if (index[k] != null) {
-                p[index[k][0] * D + index[k][1]] = x[k];
-            }
+    void effectiveMapsAreTheAntisymmetricCouplings() {
+        double[] couplings = new double[4 * D];
+        for (int k = 0; k < couplings.length; k++) {
+            couplings[k] = k + 1;
         }
-        // pixel (1, 1) = 5: right neighbour 6, below 9; map 0 = right, map 1 = left, map 2 = below, map 3 = above
-        assertThat(index[5]).containsExactly(5, 6);
-        assertThat(index[D + 5]).containsExactly(5, 4);
-        assertThat(index[2 * D + 5]).containsExactly(5, 9);
-        assertThat(index[3 * D + 5]).containsExactly(5, 1);
-        assertThat(index[W - 1]).as("no right neighbour on the last column").isNull();
-        double[][] maps = AugmentFlow.effectiveMaps(p, H, W);
-        assertThat(maps[0][5]).isEqualTo(p[5 * D + 6] - p[6 * D + 5]);
-        assertThat(maps[1][5]).isEqualTo(p[5 * D + 9] - p[9 * D + 5]);
+        double[] a = AugmentFlow.denseA(couplings, H, W);
+        // pixel (1, 1) = 5: right neighbour 6 (map 0), left 4 (map 1), below 9 (map 2), above 1 (map 3)
+        assertThat(a[5 * D + 6]).isEqualTo(couplings[5]);
+        assertThat(a[5 * D + 4]).isEqualTo(couplings[D + 5]);
+        assertThat(a[5 * D + 9]).isEqualTo(couplings[2 * D + 5]);
+        assertThat(a[5 * D + 1]).isEqualTo(couplings[3 * D + 5]);
+        double[][] maps = AugmentFlow.effectiveMaps(couplings, H, W);
+        assertThat(maps[0][5]).isEqualTo(couplings[5] - couplings[D + 6]);
+        assertThat(maps[1][5]).isEqualTo(couplings[2 * D + 5] - couplings[3 * D + 9]);
+        assertThat(maps[0][W - 1]).as("last column has no right neighbour").isZero();
     }
 
-    private static Var objective(Tape tape, Var p, double[] mask, double[] x, double[] projection, double t, int terms) {
-        Var a = p.times(tape.constant(Tensor.of(mask.clone(), D, D)));
-        Var y = AugmentFlow.flow(tape.constant(Tensor.of(x.clone(), 3, D)), a, t, terms);
+    private static Var objective(Tape tape, Var p, double[] x, double[] projection, double t, int terms) {
+        Var y = AugmentFlow.flow(tape.constant(Tensor.of(x.clone(), 3, D)), p, H, W, t, terms);
         return y.times(tape.constant(Tensor.of(projection.clone(), 3, D))).sum();
     }
 
-    private static double value(double[] p, double[] mask, double[] x, double[] projection, double t, int terms) {
+    private static double value(double[] p, double[] x, double[] projection, double t, int terms) {
         Tape tape = new Tape();
-        return objective(tape, tape.constant(Tensor.of(p, D, D)), mask, x, projection, t, terms).item();
+        return objective(tape, tape.constant(Tensor.of(p, 4 * D, 1)), x, projection, t, terms).item();
+    }
+
+    /** Y_0 = X, Y_k = Y_{k-1} (t E)^T / k, sum of Y_0 .. Y_terms, with plain arrays. */
+    private static double[] denseSeries(double[] x, int n, double[] e, double t, int terms) {
+        double[] y = x.clone(), sum = x.clone();
+        for (int k = 1; k <= terms; k++) {
+            y = rowsTimesTransposed(y, n, e);
+            for (int q = 0; q < y.length; q++) {
+                y[q] *= t / k;
+                sum[q] += y[q];
+            }
+        }
+        return sum;
+    }
+
+    private static double[] scaled(double[] v, double s) {
+        for (int k = 0; k < v.length; k++) {
+            v[k] *= s;
+        }
+        return v;
     }
 
     private static double[] shifted(double[] p, double[] direction, double h) {
@@ -120,15 +142,6 @@ class AugmentFlowTest {
             q[k] += h * direction[k];
         }
         return q;
-    }
-
-    /** Random couplings on the mask only. */
-    private static double[] masked(SplittableRandom random, double scale) {
-        double[] m = AugmentFlow.neighbourMask(H, W);
-        for (int k = 0; k < m.length; k++) {
-            m[k] *= scale * gaussian(random);
-        }
-        return m;
     }
 
     private static double[] antisymmetric(double[] a) {
