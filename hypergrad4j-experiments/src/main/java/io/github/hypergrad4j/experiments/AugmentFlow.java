@@ -403,8 +403,6 @@ public final class AugmentFlow implements Experiment {
         var transformed = ImageGrid.of(shown, h, w).columns(ts.length).labels(labels).zoom(3)
                 .title("expm(t (A - A^T)) x, t = -2 sigma .. 2 sigma")
                 .scale(ColourScale.spanning(ColourScale.Map.GREYS, shown, false), "pixel value").render();
-        context.saveFigure("augment-flow-images.png", "Four validation images (rows) transformed by the learned flow"
-                + " at t = -2 sigma, -sigma, 0, sigma, 2 sigma (columns); t = 0 is the original.", transformed);
 
         // (2) the learned local couplings.
         var couplingGrid = ImageGrid.of(maps, h, w).labels("to the right neighbour", "to the neighbour below").zoom(6)
@@ -423,8 +421,10 @@ public final class AugmentFlow implements Experiment {
                 + " (the objective) and test loss; dashed: the same classifier trained without augmentation (A = 0)."
                 + " Bottom: the learned effective couplings (A - A^T)_ij of every pixel i to its right neighbour j"
                 + " (left) and to the neighbour below (right); those to the left and above are the same numbers with"
-                + " opposite sign. Positive: for t > 0 intensity flows from the neighbour into pixel i.",
-                Panels.column(curve.render(MetaFigures.WIDTH, MetaFigures.HEIGHT), couplingGrid));
+                + " opposite sign. Positive: for t > 0 intensity flows from the neighbour into pixel i. Bottom: four"
+                + " validation images (rows) transformed by the learned flow at t = -2 sigma, -sigma, 0 (the original),"
+                + " sigma, 2 sigma (columns).",
+                Panels.column(curve.render(MetaFigures.WIDTH, MetaFigures.HEIGHT), couplingGrid, transformed));
         context.results().summary("validation loss without augmentation", history.first("validationLoss"))
                 .summary("validation loss after", history.last("validationLoss"))
                 .summary("test loss without augmentation", history.first("testLoss"))
