@@ -26,7 +26,7 @@ import picocli.CommandLine;
  */
 class QuickRunsTest {
     static final List<String> EXPERIMENTS = List.of("scale-wiggliness", "lr-wiggliness", "ard", "fake-data", "lr-schedule",
-            "init-scales", "init-dist", "augment");
+            "init-scales", "init-dist", "augment", "augment-flow");
 
     @TempDir
     static Path out;
@@ -143,6 +143,15 @@ class QuickRunsTest {
     void augmentImprovesTheValidationLossOverTheIdentity() throws IOException {
         double[] v = Results.numbers(Results.read(out.resolve("augment").resolve(Results.FILE_NAME)).at("/data/meta/validationLoss"));
         assertThat(v[v.length - 1]).isLessThan(v[0]);
+    }
+
+    @Test
+    void augmentFlowBeatsNoAugmentationOnTheValidationSet() throws IOException {
+        assertValidationLossFalls("augment-flow");
+        JsonNode d = Results.read(out.resolve("augment-flow").resolve(Results.FILE_NAME)).get("data");
+        assertThat(d.get("couplingRight").size()).isEqualTo(784);
+        assertThat(d.get("couplingDown").size()).isEqualTo(784);
+        assertThat(out.resolve("augment-flow").resolve("augment-flow.png")).exists();
     }
 
     private static void assertValidationLossFalls(String experiment) throws IOException {
