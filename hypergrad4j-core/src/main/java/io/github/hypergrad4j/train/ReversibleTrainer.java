@@ -40,7 +40,7 @@ public final class ReversibleTrainer {
 
     /** Trains forwards only and returns the final weights (w_T), e.g. to evaluate a setting. */
     public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
-        ExactRun run = forward(w0, v0, schedule, theta, listener);
+        ExactRun run = forward(w0, v0, schedule, theta, listener, null);
         double[] w = new double[run.w.length];
         format.toDouble(run.w, w);
         return w;
@@ -55,8 +55,22 @@ public final class ReversibleTrainer {
      */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
             StepListener listener) {
-        ExactRun run = forward(w0, v0, schedule, theta, listener);
-        return reverse(run, schedule, theta, objective);
+        return hypergradient(w0, v0, schedule, theta, objective, listener, null);
+    }
+
+    /**
+     * {@link #hypergradient(double[], double[], Schedule, Theta, Objective, StepListener)} that also
+     * adds the time of each phase to {@code times} (when not null). The result is the same bits;
+     * timing costs an extra plain gradient per reverse step (see {@link PhaseTimes}).
+     */
+    public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
+            StepListener listener, PhaseTimes times) {
+        ExactRun run = forward(w0, v0, schedule, theta, listener, times);
+        Hypergradient h = reverse(run, schedule, theta, objective, times);
+        if (times != null) {
+            times.countRun();
+        }
+        return h;
     }
 
     private void checkInputs(double[] w0, double[] v0, Schedule schedule) {
@@ -82,7 +96,8 @@ public final class ReversibleTrainer {
         double bufferBits;
     }
 
-    private ExactRun forward(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
+    private ExactRun forward(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener,
+            PhaseTimes times) {
         checkInputs(w0, v0, schedule);
         int p = layout.size(), steps = schedule.steps();
         ExactRun run = new ExactRun();
@@ -102,9 +117,12 @@ public final class ReversibleTrainer {
         RationalFactor[][] betas = factors(schedule);
         double[] wd = new double[p];
         for (int t = 0; t < steps; t++) {
+            long t0 = clock(times);
             run.stateHashes[t] = hash(run);
             format.toDouble(run.w, wd);
+            long t1 = clock(times);
             LossDerivatives d = LossDerivatives.gradient(loss, t, wd, theta);
+            long t2 = clock(times);
             if (!Double.isFinite(d.loss)) {
                 throw new TrainingDivergedException(t, "the training loss is " + d.loss + " at step " + t
                         + ": training diverged or the data contains NaN; lower the learning rate or initial scale,"
@@ -113,15 +131,37 @@ public final class ReversibleTrainer {
             run.losses[t] = d.loss;
             int step = t;
             try {
-                forEachChunk(run, chunk -> {
-                    for (int k = 0; k < chunk.pieces(); k++) {
-                        int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
-                        RationalFactor beta = betas[step][g];
-                        chunk.buffer.multiplyInPlace(run.v, from, to, beta);
-                        format.subtractScaledInPlace(run.v, beta.oneMinus(), d.gradient, from, to);
-                        format.addScaledInPlace(run.w, schedule.alpha(step, g), run.v, from, to);
-                    }
-                });
+                if (times == null) {
+                    forEachChunk(run, chunk -> {
+                        for (int k = 0; k < chunk.pieces(); k++) {
+                            int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
+                            RationalFactor beta = betas[step][g];
+                            chunk.buffer.multiplyInPlace(run.v, from, to, beta);
+                            format.subtractScaledInPlace(run.v, beta.oneMinus(), d.gradient, from, to);
+                            format.addScaledInPlace(run.w, schedule.alpha(step, g), run.v, from, to);
+                        }
+                    });
+                } else {
+                    // The same operations in two passes, to time them apart: every piece's multiply
+                    // still comes first for that piece and the buffer sees the same order.
+                    forEachChunk(run, chunk -> {
+                        for (int k = 0; k < chunk.pieces(); k++) {
+                            chunk.buffer.multiplyInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], betas[step][chunk.group[k]]);
+                        }
+                    });
+                    long t3 = clock(times);
+                    forEachChunk(run, chunk -> {
+                        for (int k = 0; k < chunk.pieces(); k++) {
+                            int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
+                            format.subtractScaledInPlace(run.v, betas[step][g].oneMinus(), d.gradient, from, to);
+                            format.addScaledInPlace(run.w, schedule.alpha(step, g), run.v, from, to);
+                        }
+                    });
+                    long t4 = clock(times);
+                    times.add(PhaseTimes.Phase.FORWARD_GRADIENT, t2 - t1);
+                    times.add(PhaseTimes.Phase.FORWARD_BUFFER, t3 - t2);
+                    times.add(PhaseTimes.Phase.FORWARD_EXACT, (t1 - t0) + (t4 - t3));
+                }
             } catch (FixedPointOverflowException e) {
                 throw diverged(e, t);
             }
@@ -146,12 +186,16 @@ public final class ReversibleTrainer {
                 + " scale is too large for this run; lower it", e);
     }
 
-    private Hypergradient reverse(ExactRun run, Schedule schedule, Theta theta, Objective objective) {
+    private Hypergradient reverse(ExactRun run, Schedule schedule, Theta theta, Objective objective, PhaseTimes times) {
         int p = layout.size(), steps = schedule.steps(), groups = layout.groupCount();
+        long start = clock(times);
         double[] wd = new double[p];
         format.toDouble(run.w, wd);
         double[] finalWeights = wd.clone();
         LossDerivatives.ObjectiveDerivatives f = LossDerivatives.objective(objective, wd, theta);
+        if (times != null) {
+            times.add(PhaseTimes.Phase.OBJECTIVE, clock(times) - start);
+        }
         double[] dw = f.dWeights();
         double[] dv = new double[p];
         double[] u = new double[p];
@@ -162,6 +206,7 @@ public final class ReversibleTrainer {
         RationalFactor[][] betas = factors(schedule);
 
         for (int t = steps - 1; t >= 0; t--) {
+            long t0 = clock(times);
             format.toDouble(run.v, vd);
             for (int g = 0; g < groups; g++) {
                 ParameterLayout.Group grp = layout.group(g);
@@ -172,6 +217,7 @@ public final class ReversibleTrainer {
                     u[i] = oneMinus * dv[i];
                 }
             }
+            long t1 = clock(times);
             int step = t;
             forEachChunk(run, chunk -> {
                 for (int k = 0; k < chunk.pieces(); k++) {
@@ -179,14 +225,37 @@ public final class ReversibleTrainer {
                 }
             });
             format.toDouble(run.w, wd);
+            long t2 = clock(times);
+            if (times != null) {
+                LossDerivatives.gradient(loss, t, wd, theta);
+            }
+            long t3 = clock(times);
             LossDerivatives d = LossDerivatives.withDirection(loss, t, wd, theta, u);
-            forEachChunk(run, chunk -> {
-                for (int k = chunk.pieces() - 1; k >= 0; k--) {
-                    RationalFactor beta = betas[step][chunk.group[k]];
-                    format.addScaledInPlace(run.v, beta.oneMinus(), d.gradient, chunk.pieceFrom[k], chunk.pieceTo[k]);
-                    chunk.buffer.divideInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], beta);
-                }
-            });
+            long t4 = clock(times), t5 = t4;
+            if (times == null) {
+                forEachChunk(run, chunk -> {
+                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
+                        RationalFactor beta = betas[step][chunk.group[k]];
+                        format.addScaledInPlace(run.v, beta.oneMinus(), d.gradient, chunk.pieceFrom[k], chunk.pieceTo[k]);
+                        chunk.buffer.divideInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], beta);
+                    }
+                });
+            } else {
+                // Two passes, to time them apart; each piece's add still precedes its divide, and the
+                // buffer sees the pieces in the same (descending) order.
+                forEachChunk(run, chunk -> {
+                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
+                        format.addScaledInPlace(run.v, betas[step][chunk.group[k]].oneMinus(), d.gradient, chunk.pieceFrom[k], chunk.pieceTo[k]);
+                    }
+                });
+                t5 = clock(times);
+                forEachChunk(run, chunk -> {
+                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
+                        chunk.buffer.divideInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], betas[step][chunk.group[k]]);
+                    }
+                });
+            }
+            long t6 = clock(times);
             if (hash(run) != run.stateHashes[t]) {
                 throw new ReversalException(t, "the recomputed weights and velocity differ from the forward pass's");
             }
@@ -208,6 +277,14 @@ public final class ReversibleTrainer {
                     acc[i] -= x[i];
                 }
             });
+            if (times != null) {
+                long t7 = clock(times);
+                times.add(PhaseTimes.Phase.REVERSE_BOOKKEEPING, (t1 - t0) + (t7 - t6));
+                times.add(PhaseTimes.Phase.REVERSE_EXACT, (t2 - t1) + (t5 - t4));
+                times.add(PhaseTimes.Phase.REVERSE_GRADIENT, t3 - t2);
+                times.add(PhaseTimes.Phase.REVERSE_HESSIAN, (t4 - t3) - (t3 - t2));
+                times.add(PhaseTimes.Phase.REVERSE_BUFFER, t6 - t5);
+            }
         }
         if (!java.util.Arrays.equals(run.w, run.w0) || !java.util.Arrays.equals(run.v, run.v0)) {
             throw new ReversalException(0, "the initial weights or velocity were not recovered");
@@ -218,6 +295,11 @@ public final class ReversibleTrainer {
             }
         }
         return new Hypergradient(f.value(), finalWeights, dw, dv, dAlpha, dBeta, dTheta, run.losses, run.bufferBits);
+    }
+
+    /** The time now when timing, 0 otherwise. */
+    private static long clock(PhaseTimes times) {
+        return times == null ? 0 : System.nanoTime();
     }
 
     private static RationalFactor[][] factors(Schedule schedule) {
