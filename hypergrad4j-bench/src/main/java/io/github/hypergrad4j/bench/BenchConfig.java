@@ -46,7 +46,7 @@ public record BenchConfig(
 
     /** The benchmark as the issue specifies it. */
     public static BenchConfig full() {
-        return new BenchConfig(false, 50, 100, 10_000, 5, 10, 1000,
+        return new BenchConfig(false, 50, 100, 10_000, 5, 15, 1000,
                 500, new int[] {100, 300, 1_000, 3_000, 10_000}, 10_000, 6L << 30, "1536m",
                 BETAS, 50, 100, 5);
     }
