@@ -19,8 +19,14 @@ final class BenchSuite {
             progress.note("warning: OPENBLAS_NUM_THREADS is not 1, so products are not split over hypergrad4j's threads");
         }
         PaperSettingSection.Result paper = PaperSettingSection.run(config, progress);
+        progress.note(String.format(java.util.Locale.ROOT,
+                "paper setting: forward %.3f s, hypergradient %.3f s (ratio %.2f), %.1f GFLOP/s = %.0f%% of dgemm %.1f GFLOP/s",
+                paper.forward().bestSeconds(), paper.hypergradient().bestSeconds(), paper.ratio(),
+                paper.hypergradientGflops(), 100 * paper.efficiency(), paper.dgemm().allThreadsGflops()));
         BufferEfficiencySection.Result buffer = BufferEfficiencySection.run(config, progress);
         ReverseStepSection.Result reverse = ReverseStepSection.run(config, progress);
+        progress.note(String.format(java.util.Locale.ROOT, "reverse step: %.2f ms, forward step %.2f ms",
+                reverse.reverseMillisecondsPerStep(), reverse.forwardMillisecondsPerStep()));
         MemoryScalingSection.Result memory = MemoryScalingSection.run(config, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BenchReport(BenchReport.SCHEMA, date, config.quick(), machine, config, loadStart, Timing.loadAverage(),

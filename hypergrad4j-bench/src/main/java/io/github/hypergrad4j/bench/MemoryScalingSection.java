@@ -58,6 +58,9 @@ final class MemoryScalingSection {
             MemoryProbe.Measurement exact = null;
             try {
                 exact = probe("exact", hidden, steps, config.memoryExamples(), config.exactHeap());
+                progress.note(String.format(Locale.ROOT, "  exact: peak heap %s (baseline %s), buffer %s, %.1f s",
+                        ReportWriter.bytes(exact.peakBytes()), ReportWriter.bytes(exact.baselineBytes()),
+                        ReportWriter.bytes(exact.bufferBytes()), exact.seconds()));
             } catch (ProbeFailed e) {
                 note = "exact run failed: " + e.getMessage();
             }
@@ -68,6 +71,8 @@ final class MemoryScalingSection {
                 progress.note("memory scaling: stored-trajectory reference, T = " + steps + ", -Xmx" + (heap >> 20) + "m");
                 try {
                     reference = probe("reference", hidden, steps, config.memoryExamples(), (heap >> 20) + "m");
+                    progress.note(String.format(Locale.ROOT, "  reference: peak heap %s, %.1f s",
+                            ReportWriter.bytes(reference.peakBytes()), reference.seconds()));
                     measuredReference.add(new double[] {steps, reference.peakBytes(), reference.baselineBytes()});
                 } catch (ProbeFailed e) {
                     note = (note == null ? "" : note + "; ") + "reference run failed, extrapolated: " + e.getMessage();
