@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.autodiff;
 
+import io.github.hypergrad4j.tensor.Parallelism;
 import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.tensor.TensorOps;
 
@@ -51,7 +52,23 @@ public final class DualMath {
      * call), so a gradient recomputed on duals is bit-identical to one computed without tangents.
      */
     public static Dual matmul(Dual a, boolean transA, Dual b, boolean transB) {
-        Tensor v = TensorOps.matmul(a.value(), transA, b.value(), transB);
+        if (a.tangent() == null && b.tangent() == null) {
+            return new Dual(TensorOps.matmul(a.value(), transA, b.value(), transB), null);
+        }
+        Tensor[] vt = new Tensor[2];
+        Runnable value = () -> vt[0] = TensorOps.matmul(a.value(), transA, b.value(), transB);
+        Runnable tangent = () -> vt[1] = tangentOfProduct(a, transA, b, transB);
+        if (worthRunningConcurrently(a.value(), transA, b.value(), transB)) {
+            Parallelism.get().both(value, tangent);
+        } else {
+            value.run();
+            tangent.run();
+        }
+        return new Dual(vt[0], vt[1]);
+    }
+
+    /** op(a)' op(b) + op(a) op(b)', either term skipped when its tangent is null (zero). */
+    private static Tensor tangentOfProduct(Dual a, boolean transA, Dual b, boolean transB) {
         Tensor t = null;
         if (a.tangent() != null) {
             t = TensorOps.matmul(a.tangent(), transA, b.value(), transB);
@@ -63,7 +80,19 @@ public final class DualMath {
                 TensorOps.gemm(a.value(), transA, b.tangent(), transB, 1.0, 1.0, t);
             }
         }
-        return new Dual(v, t);
+        return t;
+    }
+
+    /**
+     * Products with at least this many multiply-adds are worth handing to another thread whole
+     * (a hand-over costs some microseconds; 2^17 multiply-adds take about 5).
+     */
+    private static final double CONCURRENT_FLOPS = 1 << 17;
+
+    /** Whether two products of the shape op(a) op(b) are worth computing on two threads. */
+    public static boolean worthRunningConcurrently(Tensor a, boolean transA, Tensor b, boolean transB) {
+        double m = transA ? a.cols() : a.rows(), k = transA ? a.rows() : a.cols(), n = transB ? b.rows() : b.cols();
+        return m * n * k >= CONCURRENT_FLOPS;
     }
 
     /** Column sums of a matrix. */

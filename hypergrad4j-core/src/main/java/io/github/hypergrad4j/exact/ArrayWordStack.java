@@ -1,16 +1,20 @@
 package io.github.hypergrad4j.exact;
 
-import java.util.Arrays;
-
 /**
- * A {@link WordStack} in a growable {@code int[]} held in memory.
+ * A {@link WordStack} held in memory, in blocks of {@code int[]}: the first as large as asked, each
+ * next one twice the previous up to 2^20 words (4 MiB). Growing never copies the stored words and
+ * never reserves more than one block ahead, so the memory is the stored words plus at most a few MiB,
+ * not the up to 3x that doubling one array costs while it copies. When the stack shrinks, one empty
+ * block is kept (pushes and pops alternating at a block boundary allocate nothing) and the others
+ * are released.
  *
- * <p>State: the stored words {@code words[0, size)} and a count {@code borrowed} of zero words
- * popped from below the bottom. Pushing 0 while {@code size == 0} and {@code borrowed > 0} hands a
- * borrowed zero back instead of storing it. Why this keeps both laws of {@link WordStack}: the only
- * way to store a word while {@code borrowed > 0} is pushing a non-zero word onto an empty array (a
- * zero would be handed back), and {@code borrowed} cannot change while words are stored, so
- * whenever both are positive the bottom word is non-zero. Hence:
+ * <p>State: the stored words (blocks {@code [0, current)} full, block {@code current} filled to
+ * {@code top}) and a count {@code borrowed} of zero words popped from below the bottom. Pushing 0
+ * while nothing is stored and {@code borrowed > 0} hands a borrowed zero back instead of storing it.
+ * Why this keeps both laws of {@link WordStack}: the only way to store a word while {@code borrowed
+ * > 0} is pushing a non-zero word onto an empty stack (a zero would be handed back), and {@code
+ * borrowed} cannot change while words are stored, so whenever both are positive the bottom word is
+ * non-zero. Hence:
  *
  * <ul>
  *   <li>pop after push: a stored word is popped back; a handed-back zero is borrowed again;
@@ -21,8 +25,13 @@ import java.util.Arrays;
  */
 public final class ArrayWordStack implements WordStack {
     private static final int MAX_WORDS = Integer.MAX_VALUE - 8;
+    private static final int MAX_BLOCK = 1 << 20;
 
-    private int[] words;
+    private final java.util.ArrayList<int[]> blocks = new java.util.ArrayList<>();
+    /** The block being filled and the number of words in it. */
+    private int[] block;
+    private int current;
+    private int top;
     private int size;
     private long borrowed;
 
@@ -35,7 +44,8 @@ public final class ArrayWordStack implements WordStack {
         if (initialCapacity < 1) {
             throw new IllegalArgumentException("initial capacity must be positive, got " + initialCapacity);
         }
-        words = new int[initialCapacity];
+        block = new int[initialCapacity];
+        blocks.add(block);
     }
 
     @Override
@@ -44,19 +54,24 @@ public final class ArrayWordStack implements WordStack {
             borrowed--;
             return;
         }
-        if (size == words.length) {
-            grow();
+        if (top == block.length) {
+            nextBlock();
         }
-        words[size++] = word;
+        block[top++] = word;
+        size++;
     }
 
     @Override
     public int pop() {
-        if (size > 0) {
-            return words[--size];
+        if (size == 0) {
+            borrowed++;
+            return 0;
         }
-        borrowed++;
-        return 0;
+        if (top == 0) {
+            previousBlock();
+        }
+        size--;
+        return block[--top];
     }
 
     @Override
@@ -71,6 +86,12 @@ public final class ArrayWordStack implements WordStack {
 
     @Override
     public void clear() {
+        while (blocks.size() > 1) {
+            blocks.remove(blocks.size() - 1);
+        }
+        block = blocks.get(0);
+        current = 0;
+        top = 0;
         size = 0;
         borrowed = 0;
     }
@@ -85,17 +106,48 @@ public final class ArrayWordStack implements WordStack {
         return borrowed;
     }
 
-    /** A copy of the stored words, bottom first; for tests. */
-    int[] storedWordsCopy() {
-        return Arrays.copyOf(words, size);
+    /** Words of memory the blocks take, stored or not. */
+    public long capacityWords() {
+        long c = 0;
+        for (int[] b : blocks) {
+            c += b.length;
+        }
+        return c;
     }
 
-    private void grow() {
+    /** A copy of the stored words, bottom first; for tests. */
+    int[] storedWordsCopy() {
+        int[] out = new int[size];
+        int at = 0;
+        for (int i = 0; i < current; i++) {
+            System.arraycopy(blocks.get(i), 0, out, at, blocks.get(i).length);
+            at += blocks.get(i).length;
+        }
+        System.arraycopy(block, 0, out, at, top);
+        return out;
+    }
+
+    private void nextBlock() {
         if (size == MAX_WORDS) {
             throw new IllegalStateException("the information buffer's word stack is full (" + size
                     + " words); train fewer steps or parameters, or use a larger beta");
         }
-        words = Arrays.copyOf(words, (int) Math.min(MAX_WORDS, 2L * words.length));
+        current++;
+        if (current == blocks.size()) {
+            blocks.add(new int[(int) Math.min(MAX_BLOCK, 2L * block.length)]);
+        }
+        block = blocks.get(current);
+        top = 0;
+    }
+
+    private void previousBlock() {
+        // Keep the block being left as a spare; release any beyond it.
+        while (blocks.size() > current + 1) {
+            blocks.remove(blocks.size() - 1);
+        }
+        current--;
+        block = blocks.get(current);
+        top = block.length;
     }
 
     @Override

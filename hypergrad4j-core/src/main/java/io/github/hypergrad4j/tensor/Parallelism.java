@@ -3,16 +3,15 @@ package io.github.hypergrad4j.tensor;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * How many threads the large matrix products are split over, fixed once per process. A product is
- * cut into that many blocks of output rows (or columns) by a rule that depends only on its shape,
- * and each block is one single-threaded BLAS call, so the bits of every result are the same whichever
- * thread computes which block: the reversible trainer's recomputed gradients stay bit-identical.
+ * cut into that many blocks of output rows (or, when its first factor is transposed, of its inner
+ * dimension) by a rule that depends only on its shape and the thread count, and each block is one
+ * single-threaded BLAS call, so the bits of every result are the same whichever thread computes which
+ * block: the reversible trainer's recomputed gradients stay bit-identical. Independent products (a
+ * value and its tangent, the two gradients of a product) may also run concurrently ({@link #both}),
+ * each still computed the same way.
  *
  * <p>Splitting needs a single-threaded BLAS underneath. The Java backend always is; native OpenBLAS
  * is only when started with {@code OPENBLAS_NUM_THREADS=1} (the launcher and the test runner set
@@ -27,20 +26,20 @@ public final class Parallelism {
     private static volatile Parallelism instance;
 
     private final int threads;
-    private final ExecutorService pool;
+    private final WorkerTeam team;
 
     private Parallelism(int threads) {
         this.threads = threads;
-        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemonThreads()) : null;
+        this.team = threads > 1 ? new WorkerTeam(threads - 1, "hypergrad4j-worker", INSIDE) : null;
     }
 
-    private static ThreadFactory daemonThreads() {
-        return r -> {
-            Thread t = new Thread(r, "hypergrad4j-gemm");
-            t.setDaemon(true);
-            return t;
-        };
-    }
+    /**
+     * True on the team's threads, and on a caller while it runs its share of {@link #runAll}: work
+     * that is already parallel runs nested parallel work sequentially (the team is small and a task
+     * waiting for the team it runs on could wait forever). Only where the work runs changes, never how
+     * it is cut, so results are the same.
+     */
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     /** The process-wide setting, decided on first use and logged. */
     public static Parallelism get() {
@@ -85,6 +84,14 @@ public final class Parallelism {
         return threads;
     }
 
+    /**
+     * Runs two independent computations, concurrently when there is a second thread (see {@link
+     * #runAll}). For work whose results do not depend on which thread computes them.
+     */
+    public void both(Runnable first, Runnable second) {
+        runAll(List.of(first, second));
+    }
+
     /** A body over an index range [from, to). */
     @FunctionalInterface
     public interface RangeBody {
@@ -110,37 +117,30 @@ public final class Parallelism {
         runAll(tasks);
     }
 
-    /** Runs the tasks, the first on the calling thread and the rest on the pool, and waits for all. */
+    /**
+     * Runs the tasks, the first on the calling thread and the others on the team's threads, and
+     * waits for all (see {@link WorkerTeam}); rethrows the first failure. Called from inside another
+     * {@code runAll}'s task, or while another thread's tasks occupy the team, it runs them one after
+     * the other on the calling thread.
+     */
     public void runAll(List<Runnable> tasks) {
-        if (pool == null || tasks.size() == 1) {
+        if (team == null || tasks.size() == 1 || INSIDE.get()) {
             tasks.forEach(Runnable::run);
             return;
         }
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 1; i < tasks.size(); i++) {
-            futures.add(pool.submit(tasks.get(i)));
-        }
-        RuntimeException failure = null;
-        try {
-            tasks.get(0).run();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
+        int stride = team.size() + 1;
+        Runnable callerShare = () -> {
+            INSIDE.set(Boolean.TRUE);
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during a matrix product", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-                            : new IllegalStateException(e.getCause());
+                for (int i = 0; i < tasks.size(); i += stride) {
+                    tasks.get(i).run();
                 }
+            } finally {
+                INSIDE.set(Boolean.FALSE);
             }
-        }
-        if (failure != null) {
-            throw failure;
+        };
+        if (!team.tryRun(tasks, callerShare)) {
+            tasks.forEach(Runnable::run);
         }
     }
 }

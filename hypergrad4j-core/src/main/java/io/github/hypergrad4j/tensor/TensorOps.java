@@ -47,6 +47,10 @@ public final class TensorOps {
         }
         Parallelism par = Parallelism.get();
         int parts = (double) m * n * k < SPLIT_FLOPS ? 1 : par.threads();
+        if (parts > 1 && transA && k >= MIN_SPLIT_DEPTH * parts) {
+            depthSplit(a, b, transB, alpha, beta, c, m, n, k, parts, par);
+            return;
+        }
         if (parts <= 1 || m < parts) {
             rowBlock(a, transA, b, transB, alpha, beta, c, n, k, 0, m);
             return;
@@ -65,6 +69,57 @@ public final class TensorOps {
 
     /** Products with fewer multiply-adds than this, or fewer output rows than threads, are not split. */
     private static final double SPLIT_FLOPS = 1 << 20;
+
+    /** A transposed A is split along k only when every piece gets at least this many of k's rows. */
+    private static final int MIN_SPLIT_DEPTH = 32;
+
+    /**
+     * op(a) = a^T (a weight gradient x^T g): a block of output rows would be a block of a's columns,
+     * which BLAS can only take as a copy. Instead the inner dimension k is cut into fixed pieces, each
+     * a contiguous block of a's and b's rows (no copy); piece 0 goes straight into c with the caller's
+     * beta, the others into scratch arrays that are then added to c in piece order. The pieces depend
+     * only on the shapes and the thread count, so the bits are the same on every call.
+     */
+    private static void depthSplit(Tensor a, Tensor b, boolean transB, double alpha, double beta, Tensor c, int m,
+            int n, int k, int parts, Parallelism par) {
+        double[][] partial = new double[parts][];
+        java.util.List<Runnable> tasks = new java.util.ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            int from = (int) ((long) k * p / parts), to = (int) ((long) k * (p + 1) / parts);
+            double[] out = p == 0 ? c.data() : new double[m * n];
+            partial[p] = out;
+            double pieceBeta = p == 0 ? beta : 0.0;
+            tasks.add(() -> depthBlock(a, b, transB, alpha, pieceBeta, out, m, n, from, to));
+        }
+        par.runAll(tasks);
+        double[] z = c.data();
+        for (int p = 1; p < parts; p++) {
+            double[] x = partial[p];
+            for (int i = 0; i < z.length; i++) {
+                z[i] += x[i];
+            }
+        }
+    }
+
+    /** alpha a[from:to, :]^T op(b)[from:to, :] + beta out, one BLAS call (see {@link #rowBlock}). */
+    private static void depthBlock(Tensor a, Tensor b, boolean transB, double alpha, double beta, double[] out, int m,
+            int n, int from, int to) {
+        int depth = to - from;
+        // op(b)'s rows [from, to): contiguous rows of b, or (transposed) columns of b, taken at an offset.
+        int ldb = b.cols(), offB = transB ? from : from * ldb;
+        double[] bData = b.data();
+        if (transB && from > 0) {
+            // BLAS's bounds check wants the operand's last column complete: copy the columns out.
+            bData = new double[n * depth];
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(b.data(), j * ldb + from, bData, j * depth, depth);
+            }
+            ldb = depth;
+            offB = 0;
+        }
+        Blas.get().dgemm(transB ? "T" : "N", "T", n, m, depth, alpha, bData, offB, ldb, a.data(), from * m, m,
+                beta, out, 0, n);
+    }
 
     /**
      * Rows [r0, r1) of the product as one BLAS call. Row-major C = A B is column-major C^T = B^T A^T,

@@ -64,7 +64,7 @@ public final class ReversibleTrainer {
 
     /** Trains forwards only and returns the final weights (w_T), e.g. to evaluate a setting. */
     public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
-        ExactRun run = forward(w0, v0, schedule, theta, listener);
+        ExactRun run = forward(w0, v0, schedule, theta, listener, null);
         run.close();
         double[] w = new double[run.w.length];
         format.toDouble(run.w, w);
@@ -80,9 +80,23 @@ public final class ReversibleTrainer {
      */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
             StepListener listener) {
-        ExactRun run = forward(w0, v0, schedule, theta, listener);
+        return hypergradient(w0, v0, schedule, theta, objective, listener, null);
+    }
+
+    /**
+     * {@link #hypergradient(double[], double[], Schedule, Theta, Objective, StepListener)} that also
+     * adds the time of each phase to {@code times} (when not null). The result is the same bits;
+     * timing costs an extra plain gradient per reverse step (see {@link PhaseTimes}).
+     */
+    public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
+            StepListener listener, PhaseTimes times) {
+        ExactRun run = forward(w0, v0, schedule, theta, listener, times);
         try {
-            return reverse(run, schedule, theta, objective);
+            Hypergradient h = reverse(run, schedule, theta, objective, times);
+            if (times != null) {
+                times.countRun();
+            }
+            return h;
         } finally {
             run.close();
         }
@@ -120,9 +134,10 @@ public final class ReversibleTrainer {
         }
     }
 
-    private ExactRun forward(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
+    private ExactRun forward(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener,
+            PhaseTimes times) {
         checkInputs(w0, v0, schedule);
-        int p = layout.size(), steps = schedule.steps();
+        int p = layout.size();
         ExactRun run = new ExactRun();
         run.w = new long[p];
         run.v = new long[p];
@@ -136,7 +151,7 @@ public final class ReversibleTrainer {
         run.v0 = run.v.clone();
         run.chunks = ParameterChunk.split(layout, Parallelism.get().threads(), bufferMemory, spillDirectory);
         try {
-            forwardSteps(run, schedule, theta, listener);
+            forwardSteps(run, schedule, theta, listener, times);
         } catch (RuntimeException | Error e) {
             run.close();
             throw e;
@@ -144,16 +159,19 @@ public final class ReversibleTrainer {
         return run;
     }
 
-    private void forwardSteps(ExactRun run, Schedule schedule, Theta theta, StepListener listener) {
+    private void forwardSteps(ExactRun run, Schedule schedule, Theta theta, StepListener listener, PhaseTimes times) {
         int p = layout.size(), steps = schedule.steps();
         run.stateHashes = new long[steps + 1];
         run.losses = new double[steps];
         RationalFactor[][] betas = factors(schedule);
+        long[][] hashes = new long[run.chunks.length][2];
         double[] wd = new double[p];
+        format.toDouble(run.w, wd);
+        run.stateHashes[0] = hash(run);
         for (int t = 0; t < steps; t++) {
-            run.stateHashes[t] = hash(run);
-            format.toDouble(run.w, wd);
+            long t0 = clock(times);
             LossDerivatives d = LossDerivatives.gradient(loss, t, wd, theta);
+            long t1 = clock(times), t2 = t1;
             if (!Double.isFinite(d.loss)) {
                 throw new TrainingDivergedException(t, "the training loss is " + d.loss + " at step " + t
                         + ": training diverged or the data contains NaN; lower the learning rate or initial scale,"
@@ -162,27 +180,70 @@ public final class ReversibleTrainer {
             run.losses[t] = d.loss;
             int step = t;
             try {
-                forEachChunk(run, chunk -> {
-                    for (int k = 0; k < chunk.pieces(); k++) {
-                        int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
-                        RationalFactor beta = betas[step][g];
-                        chunk.buffer.multiplyInPlace(run.v, from, to, beta);
-                        format.subtractScaledInPlace(run.v, beta.oneMinus(), d.gradient, from, to);
-                        format.addScaledInPlace(run.w, schedule.alpha(step, g), run.v, from, to);
-                    }
-                });
+                // Per chunk: the exact step of each piece (v = beta v - (1 - beta) g with the lost bits
+                // into the chunk's buffer, w += alpha v), then the new weights as doubles for the next
+                // gradient and the chunk's part of the state hash. Timed, the buffer's multiplications
+                // run as a pass of their own first (each piece's multiply still precedes its other
+                // updates, and the buffer sees the same order, so the bits are the same).
+                if (times == null) {
+                    forEachChunk(run, (c, chunk) -> {
+                        for (int k = 0; k < chunk.pieces(); k++) {
+                            multiplyPiece(run, chunk, k, betas[step]);
+                            updatePiece(run, chunk, k, d.gradient, schedule, betas[step], step);
+                        }
+                        finishChunk(run, chunk, wd, hashes[c]);
+                    });
+                } else {
+                    forEachChunk(run, (c, chunk) -> {
+                        for (int k = 0; k < chunk.pieces(); k++) {
+                            multiplyPiece(run, chunk, k, betas[step]);
+                        }
+                    });
+                    t2 = clock(times);
+                    forEachChunk(run, (c, chunk) -> {
+                        for (int k = 0; k < chunk.pieces(); k++) {
+                            updatePiece(run, chunk, k, d.gradient, schedule, betas[step], step);
+                        }
+                        finishChunk(run, chunk, wd, hashes[c]);
+                    });
+                }
             } catch (FixedPointOverflowException e) {
                 throw diverged(e, t);
             }
+            run.stateHashes[t + 1] = combine(hashes);
+            if (times != null) {
+                long t3 = clock(times);
+                times.add(PhaseTimes.Phase.FORWARD_GRADIENT, t1 - t0);
+                times.add(PhaseTimes.Phase.FORWARD_BUFFER, t2 - t1);
+                times.add(PhaseTimes.Phase.FORWARD_EXACT, t3 - t2);
+            }
             if (listener != StepListener.NONE) {
-                format.toDouble(run.w, wd);
                 listener.onStep(t, d.loss, wd);
+                format.toDouble(run.w, wd); // in case the listener wrote into the shared array
             }
         }
-        run.stateHashes[steps] = hash(run);
         for (ParameterChunk chunk : run.chunks) {
             run.bufferBits += chunk.buffer.storedBits();
         }
+    }
+
+    /** v *= beta exactly over piece k of a chunk, the lost bits into the chunk's buffer. */
+    private static void multiplyPiece(ExactRun run, ParameterChunk chunk, int k, RationalFactor[] betas) {
+        chunk.buffer.multiplyInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], betas[chunk.group[k]]);
+    }
+
+    /** v -= (1 - beta) g, then w += alpha v, exactly over piece k of a chunk. */
+    private void updatePiece(ExactRun run, ParameterChunk chunk, int k, double[] gradient, Schedule schedule,
+            RationalFactor[] betas, int step) {
+        int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
+        format.subtractScaledInPlace(run.v, betas[g].oneMinus(), gradient, from, to);
+        format.addScaledInPlace(run.w, schedule.alpha(step, g), run.v, from, to);
+    }
+
+    /** The chunk's weights as doubles and its part of the state hash, after a step. */
+    private void finishChunk(ExactRun run, ParameterChunk chunk, double[] wd, long[] hash) {
+        format.toDouble(run.w, wd, chunk.from, chunk.to);
+        hashPart(run, chunk.from, chunk.to, hash);
     }
 
     private TrainingDivergedException diverged(FixedPointOverflowException e, int step) {
@@ -194,68 +255,103 @@ public final class ReversibleTrainer {
                 + " scale is too large for this run; lower it", e);
     }
 
-    private Hypergradient reverse(ExactRun run, Schedule schedule, Theta theta, Objective objective) {
+    private Hypergradient reverse(ExactRun run, Schedule schedule, Theta theta, Objective objective, PhaseTimes times) {
         int p = layout.size(), steps = schedule.steps(), groups = layout.groupCount();
+        long start = clock(times);
         double[] wd = new double[p];
         format.toDouble(run.w, wd);
         double[] finalWeights = wd.clone();
         LossDerivatives.ObjectiveDerivatives f = LossDerivatives.objective(objective, wd, theta);
+        if (times != null) {
+            times.add(PhaseTimes.Phase.OBJECTIVE, clock(times) - start);
+        }
         double[] dw = f.dWeights();
         double[] dv = new double[p];
         double[] u = new double[p];
-        double[] vd = new double[p];
         Map<String, Tensor> dTheta = new LinkedHashMap<>();
         f.dTheta().forEach((k, t) -> dTheta.put(k, t.copy()));
         double[][] dAlpha = new double[steps][groups], dBeta = new double[steps][groups];
         RationalFactor[][] betas = factors(schedule);
+        ParameterChunk[] chunks = run.chunks;
+        // Per chunk and piece: partial sums of dalpha and dbeta, added per group in a fixed order.
+        double[][] partial = new double[chunks.length][];
+        for (int c = 0; c < chunks.length; c++) {
+            partial[c] = new double[chunks[c].pieces()];
+        }
+        long[][] hashes = new long[chunks.length][2];
+        ReverseBuffers b = new ReverseBuffers(dw, dv, u);
 
         for (int t = steps - 1; t >= 0; t--) {
-            format.toDouble(run.v, vd);
-            for (int g = 0; g < groups; g++) {
-                ParameterLayout.Group grp = layout.group(g);
-                dAlpha[t][g] = dot(dw, vd, grp.offset(), grp.end());
-                double a = schedule.alpha(t, g), oneMinus = betas[t][g].oneMinus();
-                for (int i = grp.offset(), end = grp.end(); i < end; i++) {
-                    dv[i] += a * dw[i];
-                    u[i] = oneMinus * dv[i];
-                }
-            }
             int step = t;
-            forEachChunk(run, chunk -> {
-                for (int k = 0; k < chunk.pieces(); k++) {
-                    format.subtractScaledInPlace(run.w, schedule.alpha(step, chunk.group[k]), run.v, chunk.pieceFrom[k], chunk.pieceTo[k]);
-                }
-            });
-            format.toDouble(run.w, wd);
+            long t0 = clock(times), t1, t2;
+            // Before the gradient: dalpha_t = dw . v_{t+1}, dv += alpha dw, u = (1 - beta) dv, and the
+            // exact undo of the weight update, w_t = w_{t+1} - alpha v_{t+1}, with w_t as doubles.
+            if (times == null) {
+                forEachChunk(run, (c, chunk) -> {
+                    accumulateBeforeGradient(run, chunk, b, schedule, betas[step], step, partial[c]);
+                    undoWeights(run, chunk, wd, schedule, step);
+                });
+                t1 = t0;
+            } else {
+                forEachChunk(run, (c, chunk) -> accumulateBeforeGradient(run, chunk, b, schedule, betas[step], step, partial[c]));
+                t1 = clock(times);
+                forEachChunk(run, (c, chunk) -> undoWeights(run, chunk, wd, schedule, step));
+            }
+            sumPerGroup(chunks, partial, dAlpha[t]);
+            t2 = clock(times);
+            if (times != null) {
+                LossDerivatives.gradient(loss, t, wd, theta);
+            }
+            long t3 = clock(times);
             LossDerivatives d = LossDerivatives.withDirection(loss, t, wd, theta, u);
-            forEachChunk(run, chunk -> {
-                for (int k = chunk.pieces() - 1; k >= 0; k--) {
-                    RationalFactor beta = betas[step][chunk.group[k]];
-                    format.addScaledInPlace(run.v, beta.oneMinus(), d.gradient, chunk.pieceFrom[k], chunk.pieceTo[k]);
-                    chunk.buffer.divideInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], beta);
-                }
-            });
-            if (hash(run) != run.stateHashes[t]) {
+            long t4 = clock(times), t5, t6;
+            // After it: v_t = (v_{t+1} + (1 - beta) g_t) / beta exactly, then dbeta_t = dv . (v_t + g_t),
+            // dw -= H u, dv *= beta, and the chunk's part of the state hash.
+            if (times == null) {
+                forEachChunk(run, (c, chunk) -> {
+                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
+                        addGradientPiece(run, chunk, k, d.gradient, betas[step]);
+                        dividePiece(run, chunk, k, betas[step]);
+                    }
+                    accumulateAfterGradient(run, chunk, b, d, betas[step], partial[c], hashes[c]);
+                });
+                t5 = t4;
+                t6 = t4;
+            } else {
+                // Timed: all additions, then all divisions (each piece's addition still precedes its
+                // division, and the buffer sees the pieces in the same descending order).
+                forEachChunk(run, (c, chunk) -> {
+                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
+                        addGradientPiece(run, chunk, k, d.gradient, betas[step]);
+                    }
+                });
+                t5 = clock(times);
+                forEachChunk(run, (c, chunk) -> {
+                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
+                        dividePiece(run, chunk, k, betas[step]);
+                    }
+                });
+                t6 = clock(times);
+                forEachChunk(run, (c, chunk) -> accumulateAfterGradient(run, chunk, b, d, betas[step], partial[c], hashes[c]));
+            }
+            if (combine(hashes) != run.stateHashes[t]) {
                 throw new ReversalException(t, "the recomputed weights and velocity differ from the forward pass's");
             }
-            format.toDouble(run.v, vd);
-            double[] grad = d.gradient, hu = d.hessianTimesU;
-            for (int g = 0; g < groups; g++) {
-                ParameterLayout.Group grp = layout.group(g);
-                double s = 0, b = betas[t][g].value();
-                for (int i = grp.offset(), end = grp.end(); i < end; i++) {
-                    s += dv[i] * (vd[i] + grad[i]);
-                    dw[i] -= hu[i];
-                    dv[i] *= b;
-                }
-                dBeta[t][g] = s;
-            }
+            sumPerGroup(chunks, partial, dBeta[t]);
             d.mixedTimesU.forEach((name, m) -> {
                 double[] acc = dTheta.get(name).data(), x = m.data();
                 for (int i = 0; i < acc.length; i++) {
                     acc[i] -= x[i];
                 }
             });
+            if (times != null) {
+                long t7 = clock(times);
+                times.add(PhaseTimes.Phase.REVERSE_BOOKKEEPING, (t1 - t0) + (t7 - t6));
+                times.add(PhaseTimes.Phase.REVERSE_EXACT, (t2 - t1) + (t5 - t4));
+                times.add(PhaseTimes.Phase.REVERSE_GRADIENT, t3 - t2);
+                times.add(PhaseTimes.Phase.REVERSE_HESSIAN, (t4 - t3) - (t3 - t2));
+                times.add(PhaseTimes.Phase.REVERSE_BUFFER, t6 - t5);
+            }
         }
         if (!java.util.Arrays.equals(run.w, run.w0) || !java.util.Arrays.equals(run.v, run.v0)) {
             throw new ReversalException(0, "the initial weights or velocity were not recovered");
@@ -268,6 +364,80 @@ public final class ReversibleTrainer {
         return new Hypergradient(f.value(), finalWeights, dw, dv, dAlpha, dBeta, dTheta, run.losses, run.bufferBits);
     }
 
+    /** The reverse pass's per-parameter accumulators, shared by the chunks (each writes its own range). */
+    private record ReverseBuffers(double[] dw, double[] dv, double[] u) {}
+
+    /** dalpha parts, dv += alpha dw and u = (1 - beta) dv over a chunk, with v = v_{t+1}. */
+    private void accumulateBeforeGradient(ExactRun run, ParameterChunk chunk, ReverseBuffers b, Schedule schedule,
+            RationalFactor[] betas, int step, double[] partial) {
+        long[] v = run.v;
+        double[] dw = b.dw(), dv = b.dv(), u = b.u();
+        double ulp = format.resolution();
+        for (int k = 0; k < chunk.pieces(); k++) {
+            int g = chunk.group[k];
+            double a = schedule.alpha(step, g), oneMinus = betas[g].oneMinus(), s = 0;
+            for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
+                s += dw[i] * (v[i] * ulp);
+                double dvi = dv[i] + a * dw[i];
+                dv[i] = dvi;
+                u[i] = oneMinus * dvi;
+            }
+            partial[k] = s;
+        }
+    }
+
+    /** w_t = w_{t+1} - alpha v_{t+1} exactly over a chunk, and w_t as doubles for the gradient. */
+    private void undoWeights(ExactRun run, ParameterChunk chunk, double[] wd, Schedule schedule, int step) {
+        for (int k = 0; k < chunk.pieces(); k++) {
+            format.subtractScaledInPlace(run.w, schedule.alpha(step, chunk.group[k]), run.v, chunk.pieceFrom[k],
+                    chunk.pieceTo[k]);
+        }
+        format.toDouble(run.w, wd, chunk.from, chunk.to);
+    }
+
+    /** v += (1 - beta) g exactly over piece k of a chunk: undoes the forward step's subtraction. */
+    private void addGradientPiece(ExactRun run, ParameterChunk chunk, int k, double[] gradient, RationalFactor[] betas) {
+        format.addScaledInPlace(run.v, betas[chunk.group[k]].oneMinus(), gradient, chunk.pieceFrom[k], chunk.pieceTo[k]);
+    }
+
+    /** v /= beta exactly over piece k of a chunk, taking the bits back from the chunk's buffer. */
+    private static void dividePiece(ExactRun run, ParameterChunk chunk, int k, RationalFactor[] betas) {
+        chunk.buffer.divideInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], betas[chunk.group[k]]);
+    }
+
+    /** dbeta parts, dw -= H u, dv *= beta over a chunk, with v = v_t; and the chunk's part of the hash. */
+    private void accumulateAfterGradient(ExactRun run, ParameterChunk chunk, ReverseBuffers b, LossDerivatives d,
+            RationalFactor[] betas, double[] partial, long[] hash) {
+        long[] v = run.v;
+        double[] dw = b.dw(), dv = b.dv(), grad = d.gradient, hu = d.hessianTimesU;
+        double ulp = format.resolution();
+        for (int k = 0; k < chunk.pieces(); k++) {
+            double beta = betas[chunk.group[k]].value(), s = 0;
+            for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
+                s += dv[i] * (v[i] * ulp + grad[i]);
+                dw[i] -= hu[i];
+                dv[i] *= beta;
+            }
+            partial[k] = s;
+        }
+        hashPart(run, chunk.from, chunk.to, hash);
+    }
+
+    /** out[g] = the sum of the partials of group g's pieces, chunk by chunk: a fixed order. */
+    private static void sumPerGroup(ParameterChunk[] chunks, double[][] partial, double[] out) {
+        java.util.Arrays.fill(out, 0);
+        for (int c = 0; c < chunks.length; c++) {
+            for (int k = 0; k < chunks[c].pieces(); k++) {
+                out[chunks[c].group[k]] += partial[c][k];
+            }
+        }
+    }
+
+    /** The time now when timing, 0 otherwise. */
+    private static long clock(PhaseTimes times) {
+        return times == null ? 0 : System.nanoTime();
+    }
+
     private static RationalFactor[][] factors(Schedule schedule) {
         RationalFactor[][] f = new RationalFactor[schedule.steps()][schedule.groups()];
         for (int t = 0; t < f.length; t++) {
@@ -278,23 +448,22 @@ public final class ReversibleTrainer {
         return f;
     }
 
-    private static double dot(double[] a, double[] b, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+    /** A body run for one chunk, given its index. */
+    @FunctionalInterface
+    private interface ChunkBody {
+        void run(int index, ParameterChunk chunk);
     }
 
     /** Runs the body for every chunk, in parallel when there are several; rethrows the first failure. */
-    private static void forEachChunk(ExactRun run, java.util.function.Consumer<ParameterChunk> body) {
+    private static void forEachChunk(ExactRun run, ChunkBody body) {
         if (run.chunks.length == 1) {
-            body.accept(run.chunks[0]);
+            body.run(0, run.chunks[0]);
             return;
         }
         java.util.List<Runnable> tasks = new java.util.ArrayList<>();
-        for (ParameterChunk chunk : run.chunks) {
-            tasks.add(() -> body.accept(chunk));
+        for (int c = 0; c < run.chunks.length; c++) {
+            int index = c;
+            tasks.add(() -> body.run(index, run.chunks[index]));
         }
         Parallelism.get().runAll(tasks);
     }
@@ -302,14 +471,33 @@ public final class ReversibleTrainer {
     /**
      * A 64-bit fingerprint of the exact state. Any change to a single entry changes it (multiplying by
      * an odd constant is invertible modulo 2^64); the sums have no serial dependency, so the JIT can
-     * vectorise them and the check stays far below the cost of a gradient.
+     * vectorise them and the check stays far below the cost of a gradient. Sums modulo 2^64 do not
+     * depend on their order, so chunks compute parts ({@link #hashPart}) that {@link #combine} adds.
      */
     private static long hash(ExactRun run) {
+        long[] part = new long[2];
+        hashPart(run, 0, run.w.length, part);
+        return combine(new long[][] {part});
+    }
+
+    /** Sets {@code part} to the two sums of the fingerprint over [from, to). */
+    private static void hashPart(ExactRun run, int from, int to, long[] part) {
         long[] w = run.w, v = run.v;
         long a = 0, b = 0;
-        for (int i = 0; i < w.length; i++) {
+        for (int i = from; i < to; i++) {
             a += w[i] * 0x9E3779B97F4A7C15L;
             b += v[i] * 0xC2B2AE3D27D4EB4FL;
+        }
+        part[0] = a;
+        part[1] = b;
+    }
+
+    /** The fingerprint from the parts of all chunks. */
+    private static long combine(long[][] parts) {
+        long a = 0, b = 0;
+        for (long[] part : parts) {
+            a += part[0];
+            b += part[1];
         }
         return a * 31 + b;
     }

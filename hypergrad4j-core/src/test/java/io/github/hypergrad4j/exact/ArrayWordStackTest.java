@@ -50,6 +50,36 @@ class ArrayWordStackTest {
         assertThat(stack.isEmpty()).isTrue();
     }
 
+    /** Across many blocks: LIFO order, and memory close to what is stored, growing and shrinking. */
+    @Test
+    void manyBlocksKeepOrderAndMemoryFollowsTheStoredWords() {
+        ArrayWordStack stack = new ArrayWordStack(3);
+        int n = 5_000_000;
+        for (int i = 0; i < n; i++) {
+            stack.push(i * 31 + 7);
+        }
+        assertThat(stack.storedWords()).isEqualTo(n);
+        // Blocks double up to 2^20 words: at most one partly filled block beyond the stored words.
+        assertThat(stack.capacityWords()).isLessThanOrEqualTo(n + (1L << 20));
+        for (int k = 0; k < 1000; k++) { // churn: nothing may move or grow
+            stack.push(stack.pop());
+        }
+        assertThat(stack.capacityWords()).isLessThanOrEqualTo(n + (1L << 20));
+        assertThat(stack.pop()).isEqualTo((n - 1) * 31 + 7);
+        for (int i = n - 2; i >= n / 2; i--) {
+            assertThat(stack.pop()).isEqualTo(i * 31 + 7);
+        }
+        // Shrinking releases all but one spare block.
+        assertThat(stack.capacityWords()).isLessThanOrEqualTo(n / 2 + 2L * (1 << 20));
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            assertThat(stack.pop()).isEqualTo(i * 31 + 7);
+        }
+        assertThat(stack.isEmpty()).isTrue();
+        assertThat(stack.pop()).isZero();
+        stack.push(0);
+        assertThat(stack.isEmpty()).isTrue();
+    }
+
     /**
      * From whatever state a random sequence of pushes and pops leads to, undoing it in reverse
      * order (pop for each push, push back what each pop returned) must return the pushed words and

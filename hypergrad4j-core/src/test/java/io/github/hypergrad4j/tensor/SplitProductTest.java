@@ -51,4 +51,29 @@ class SplitProductTest {
             assertThat(c.data()[i]).isCloseTo(expected.data()[i], within(1e-12));
         }
     }
+
+    /** Transposed-A products are split along k; the caller's alpha and beta apply exactly once. */
+    @Test
+    void transposedProductsSplitAlongTheInnerDimensionScaleAndAccumulateOnce() {
+        Random r = new Random(10);
+        for (boolean tb : new boolean[] {false, true}) {
+            Tensor a = random(r, 999, 130), b = tb ? random(r, 70, 999) : random(r, 999, 70);
+            Tensor c = random(r, 130, 70);
+            Tensor product = TensorOps.matmul(a, true, b, tb);
+            Tensor expected = TensorOps.add(TensorOps.scale(c, 0.5), TensorOps.scale(product, -2.0));
+            TensorOps.gemm(a, true, b, tb, -2.0, 0.5, c);
+            for (int i = 0; i < c.size(); i++) {
+                assertThat(c.data()[i]).as("tb=%s %d", tb, i).isCloseTo(expected.data()[i], within(1e-11));
+            }
+            for (int i = 0; i < 130; i += 13) {
+                for (int j = 0; j < 70; j += 7) {
+                    double s = 0;
+                    for (int p = 0; p < 999; p++) {
+                        s += a.data()[p * 130 + i] * (tb ? b.data()[j * 999 + p] : b.data()[p * 70 + j]);
+                    }
+                    assertThat(product.data()[i * 70 + j]).isCloseTo(s, within(1e-11));
+                }
+            }
+        }
+    }
 }

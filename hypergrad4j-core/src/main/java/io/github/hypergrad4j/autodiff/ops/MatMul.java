@@ -3,6 +3,7 @@ package io.github.hypergrad4j.autodiff.ops;
 import io.github.hypergrad4j.autodiff.Dual;
 import io.github.hypergrad4j.autodiff.DualMath;
 import io.github.hypergrad4j.autodiff.Primitive;
+import io.github.hypergrad4j.tensor.Parallelism;
 
 /** C = op(A) op(B), where op transposes when its flag is set. */
 public final class MatMul implements Primitive {
@@ -19,17 +20,27 @@ public final class MatMul implements Primitive {
         return DualMath.matmul(in[0], transA, in[1], transB);
     }
 
+    /**
+     * dA = g op(B)^T (transposed back when A entered transposed) and dB = op(A)^T g likewise. Each has
+     * the forward product's multiply-adds; when both are needed and large enough they are computed
+     * concurrently (each by the same calls as alone, so with the same bits).
+     */
     @Override
     public Dual[] vjp(Dual g, Dual out, Dual[] in, boolean[] needed) {
         Dual a = in[0], b = in[1];
-        Dual ga = null, gb = null;
-        if (needed[0]) {
-            // dA = g op(B)^T, transposed back when A entered transposed.
-            ga = transA ? DualMath.matmul(b, transB, g, true) : DualMath.matmul(g, false, b, !transB);
+        Dual[] grads = new Dual[2];
+        Runnable left = () -> grads[0] = transA ? DualMath.matmul(b, transB, g, true) : DualMath.matmul(g, false, b, !transB);
+        Runnable right = () -> grads[1] = transB ? DualMath.matmul(g, true, a, transA) : DualMath.matmul(a, !transA, g, false);
+        if (needed[0] && needed[1] && DualMath.worthRunningConcurrently(a.value(), transA, b.value(), transB)) {
+            Parallelism.get().both(left, right);
+        } else {
+            if (needed[0]) {
+                left.run();
+            }
+            if (needed[1]) {
+                right.run();
+            }
         }
-        if (needed[1]) {
-            gb = transB ? DualMath.matmul(g, true, a, transA) : DualMath.matmul(a, !transA, g, false);
-        }
-        return new Dual[] {ga, gb};
+        return grads;
     }
 }

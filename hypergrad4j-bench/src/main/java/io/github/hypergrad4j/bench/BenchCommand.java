@@ -1,0 +1,64 @@
+package io.github.hypergrad4j.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hypergrad4j bench}: runs the benchmark suite (paper setting, memory scaling, buffer
+ * efficiency, reverse-step breakdown), prints the tables and writes {@code bench.json} and {@code
+ * bench.md}. Runs standalone through {@link #main} too. Start it with {@code OPENBLAS_NUM_THREADS=1}
+ * so that hypergrad4j can split products over its own threads (the suite notes it otherwise).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks hypergrad4j: the paper setting's speed against the machine's dgemm rate, memory "
+                + "against the stored-trajectory approach, bits stored per step, and where a reverse step's time goes.",
+            "Writes bench.json and bench.md to the output directory. The full suite takes tens of minutes (the "
+                + "T = 10,000 run at width 500); --quick runs toy sizes in seconds to check that it works."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Toy sizes, seconds: checks that the suite runs (CI smoke test); "
+            + "its timings mean nothing.")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-results",
+            description = "Directory for bench.json and bench.md (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--quiet", description = "Print neither progress nor the tables.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream console = System.out;
+        Progress progress = quiet ? Progress.silent() : new Progress(System.err);
+        BenchReport report = BenchSuite.run(quick ? BenchConfig.smoke() : BenchConfig.full(), progress,
+                reproduceCommand());
+        ReportWriter.write(report, out);
+        if (!quiet) {
+            console.println();
+            console.print(ReportWriter.markdown(report));
+            console.println("Wrote " + out.resolve(ReportWriter.JSON) + " and " + out.resolve(ReportWriter.MARKDOWN));
+        }
+        return 0;
+    }
+
+    private String reproduceCommand() {
+        return "OPENBLAS_NUM_THREADS=1 hypergrad4j bench" + (quick ? " --quick" : "");
+    }
+
+    /** Runs the command standalone: {@code java -cp ... io.github.hypergrad4j.bench.BenchCommand [--quick]}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    /** Started now, truncated to seconds, ISO-8601 UTC. */
+    static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.hypergrad4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code bench --quick} runs every section end to end (child JVMs included) and writes well-formed
+ * reports. It checks that the suite works, never how fast anything is.
+ */
+class BenchCommandSmokeTest {
+
+    @Test
+    void quickRunWritesWellFormedJsonAndMarkdown(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("results");
+        int exit = new CommandLine(new BenchCommand()).execute("--quick", "--quiet", "--out", out.toString());
+        assertThat(exit).isZero();
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
+        assertThat(json.get("schema").asText()).isEqualTo(BenchReport.SCHEMA);
+        assertThat(json.get("quick").asBoolean()).isTrue();
+        assertThat(json.get("machine").get("cores").asInt()).isPositive();
+
+        JsonNode paper = json.get("paperSetting");
+        assertThat(paper.get("hypergradient").get("bestSeconds").asDouble()).isPositive();
+        assertThat(paper.get("dgemm").get("singleThreadGflops").asDouble()).isPositive();
+        assertThat(paper.get("objective").isNumber()).isTrue();
+
+        BenchConfig quick = BenchConfig.smoke();
+        JsonNode memory = json.get("memoryScaling").get("rows");
+        assertThat(memory).hasSize(quick.memorySteps().length);
+        for (JsonNode row : memory) {
+            assertThat(row.get("exact").get("peakBytes").asLong()).isPositive();
+            assertThat(row.get("referencePeakBytes").asDouble()).isPositive();
+        }
+        // The smoke configuration's budget makes the last reference extrapolated and the first measured.
+        assertThat(memory.get(0).get("referenceExtrapolated").asBoolean()).isFalse();
+        assertThat(memory.get(memory.size() - 1).get("referenceExtrapolated").asBoolean()).isTrue();
+
+        JsonNode buffer = json.get("bufferEfficiency").get("rows");
+        assertThat(buffer).hasSize(quick.betas().length);
+        for (JsonNode row : buffer) {
+            assertThat(row.get("bitsPerParameterStep").asDouble()).isPositive();
+        }
+        assertThat(json.get("reverseStep").get("rows")).isNotEmpty();
+        assertThat(json.get("targets")).hasSize(5);
+
+        String md = Files.readString(out.resolve("bench.md"));
+        assertThat(md).contains("# hypergrad4j benchmark", "## 1. Paper setting", "## 2. Memory scaling",
+                "## 3. Buffer efficiency", "## 4. Where the time of a reverse step goes", "## Targets");
+        // Every table row has as many cells as its header.
+        String[] lines = md.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("|---")) {
+                int columns = cells(lines[i - 1]);
+                for (int j = i + 1; j < lines.length && lines[j].startsWith("|"); j++) {
+                    assertThat(cells(lines[j])).as("cells in %s", lines[j]).isEqualTo(columns);
+                }
+            }
+        }
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("bench.json", "bench.md");
+        }
+    }
+
+    private static int cells(String row) {
+        return row.split("\\|", -1).length - 2;
+    }
+}
