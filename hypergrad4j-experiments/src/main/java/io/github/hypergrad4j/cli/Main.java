@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.cli;
 
+import io.github.hypergrad4j.bench.BenchCommand;
 import io.github.hypergrad4j.report.Version;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
                 + " updates OUT/index.html."},
         subcommands = {ScaleWigglinessCommand.class, LrWigglinessCommand.class, FakeDataCommand.class, ArdCommand.class,
             LrScheduleCommand.class, InitScalesCommand.class, InitDistCommand.class, AugmentCommand.class,
-            AugmentFlowCommand.class, AllCommand.class, ListCommand.class, CommandLine.HelpCommand.class},
+            AugmentFlowCommand.class, AllCommand.class, ListCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n")
 public final class Main implements Callable<Integer> {
 
