@@ -43,18 +43,11 @@ final class LossDerivatives {
     static LossDerivatives withDirection(TrainingLoss loss, int step, double[] weights, Theta theta, double[] u) {
         Tape tape = new Tape();
         Var w = tape.input(Tensor.of(weights, weights.length), Tensor.of(u, u.length));
-        Map<String, Var> vars = new LinkedHashMap<>();
-        theta.asMap().forEach((name, value) -> vars.put(name, tape.input(value)));
+        Map<String, Var> vars = inputs(tape, theta);
         Var out = loss.at(step, w, new ThetaVars(vars));
-        Var[] wrt = new Var[1 + vars.size()];
-        wrt[0] = w;
-        int k = 1;
-        for (Var v : vars.values()) {
-            wrt[k++] = v;
-        }
-        Dual[] g = tape.gradient(out, wrt);
+        Dual[] g = tape.gradient(out, withWeightsFirst(w, vars));
         Map<String, Tensor> mixed = new LinkedHashMap<>();
-        k = 1;
+        int k = 1;
         for (String name : vars.keySet()) {
             mixed.put(name, g[k++].tangentOrZeros());
         }
@@ -65,18 +58,11 @@ final class LossDerivatives {
     static ObjectiveDerivatives objective(Objective objective, double[] weights, Theta theta) {
         Tape tape = new Tape();
         Var w = tape.input(Tensor.of(weights, weights.length));
-        Map<String, Var> vars = new LinkedHashMap<>();
-        theta.asMap().forEach((name, value) -> vars.put(name, tape.input(value)));
+        Map<String, Var> vars = inputs(tape, theta);
         Var out = objective.at(w, new ThetaVars(vars));
-        Var[] wrt = new Var[1 + vars.size()];
-        wrt[0] = w;
-        int k = 1;
-        for (Var v : vars.values()) {
-            wrt[k++] = v;
-        }
-        Dual[] g = tape.gradient(out, wrt);
+        Dual[] g = tape.gradient(out, withWeightsFirst(w, vars));
         Map<String, Tensor> dTheta = new LinkedHashMap<>();
-        k = 1;
+        int k = 1;
         for (String name : vars.keySet()) {
             dTheta.put(name, g[k++].value().copy());
         }
@@ -85,6 +71,24 @@ final class LossDerivatives {
                     + " training diverged: lower the learning rates or initial scales", null);
         }
         return new ObjectiveDerivatives(out.item(), g[0].value().data().clone(), dTheta);
+    }
+
+    /** Every hyperparameter as a differentiable tape input, in Theta's order. */
+    private static Map<String, Var> inputs(Tape tape, Theta theta) {
+        Map<String, Var> vars = new LinkedHashMap<>();
+        theta.asMap().forEach((name, value) -> vars.put(name, tape.input(value)));
+        return vars;
+    }
+
+    /** The weights, then the hyperparameters in order: what the gradient is taken with respect to. */
+    private static Var[] withWeightsFirst(Var w, Map<String, Var> vars) {
+        Var[] wrt = new Var[1 + vars.size()];
+        wrt[0] = w;
+        int k = 1;
+        for (Var v : vars.values()) {
+            wrt[k++] = v;
+        }
+        return wrt;
     }
 
     record ObjectiveDerivatives(double value, double[] dWeights, Map<String, Tensor> dTheta) {}
