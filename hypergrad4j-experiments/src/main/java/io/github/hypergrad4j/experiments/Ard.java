@@ -53,9 +53,7 @@ public final class Ard implements Experiment {
             ConfigException.requirePositive("validation set size", validationSize);
             ConfigException.requirePositive("test set size", testSize);
             ConfigException.requirePositive("batch size", batchSize);
-            if (batchSize > trainSize) {
-                throw new ConfigException("batch size " + batchSize + " exceeds the training set size " + trainSize);
-            }
+            ConfigException.requireBatchWithin(batchSize, trainSize);
             ConfigException.requirePositive("iterations", iterations);
             ConfigException.requirePositive("learning rate", learningRate);
             ConfigException.requireFraction("momentum", momentum);
@@ -128,9 +126,8 @@ public final class Ard implements Experiment {
     @Override
     public void run(ExperimentContext context) throws IOException {
         LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()));
-        Examples train = Examples.of(data.splits().train());
-        Examples valid = Examples.of(data.splits().validation());
-        Examples test = Examples.of(data.splits().test());
+        Examples.Splits splits = Examples.Splits.of(data);
+        Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         Mlp model = Mlp.logisticRegression(train.images().cols(), LabelledImages.DEFAULT_CLASSES);
         ParameterLayout layout = model.layout();
         L2Penalty penalty = L2Penalty.perWeight(layout, "W1");

@@ -113,9 +113,8 @@ public final class Augment implements Experiment {
     @Override
     public void run(ExperimentContext context) throws IOException {
         LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()));
-        Examples train = Examples.of(data.splits().train());
-        Examples valid = Examples.of(data.splits().validation());
-        Examples test = Examples.of(data.splits().test());
+        Examples.Splits splits = Examples.Splits.of(data);
+        Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         int d = train.images().cols();
         KernelClassifier knn = new KernelClassifier(config.lengthScale());
         double[] a = identity(d);

@@ -71,16 +71,12 @@ public final class AugmentFlow implements Experiment {
             ConfigException.requirePositive("validation set size", validationSize);
             ConfigException.requirePositive("test set size", testSize);
             ConfigException.requirePositive("batch size", batchSize);
-            if (batchSize > trainSize) {
-                throw new ConfigException("batch size " + batchSize + " exceeds the training set size " + trainSize);
-            }
+            ConfigException.requireBatchWithin(batchSize, trainSize);
             ConfigException.requirePositive("iterations", iterations);
             ConfigException.requirePositive("learning rate", learningRate);
             ConfigException.requireFraction("momentum", momentum);
             ConfigException.requireFinite("log initial scale", logInitialScale);
-            if (!(l2 >= 0) || Double.isInfinite(l2)) {
-                throw new ConfigException("the L2 penalty must be >= 0, got " + l2);
-            }
+            ConfigException.requireNonNegative("the L2 penalty", l2);
             ConfigException.requirePositive("sigma", sigma);
             ConfigException.requirePositive("Taylor terms", taylorTerms);
             ConfigException.requirePositive("meta step", step);
@@ -265,9 +261,8 @@ public final class AugmentFlow implements Experiment {
     @Override
     public void run(ExperimentContext context) throws IOException {
         LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()));
-        Examples train = Examples.of(data.splits().train());
-        Examples valid = Examples.of(data.splits().validation());
-        Examples test = Examples.of(data.splits().test());
+        Examples.Splits splits = Examples.Splits.of(data);
+        Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         int h = train.height(), w = train.width(), d = h * w;
         Mlp model = Mlp.logisticRegression(d, LabelledImages.DEFAULT_CLASSES);
         ParameterLayout layout = model.layout();

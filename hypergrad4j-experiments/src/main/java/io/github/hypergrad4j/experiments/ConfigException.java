@@ -47,4 +47,19 @@ public final class ConfigException extends IllegalArgumentException {
         }
         return value;
     }
+
+    /** Throws unless a minibatch of {@code batchSize} fits in {@code trainSize} training examples. */
+    public static void requireBatchWithin(int batchSize, int trainSize) {
+        if (batchSize > trainSize) {
+            throw new ConfigException("batch size " + batchSize + " exceeds the training set size " + trainSize);
+        }
+    }
+
+    /** Throws unless {@code value} is finite and at least 0; {@code setting} starts the message. */
+    public static double requireNonNegative(String setting, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new ConfigException(setting + " must be >= 0, got " + value);
+        }
+        return value;
+    }
 }

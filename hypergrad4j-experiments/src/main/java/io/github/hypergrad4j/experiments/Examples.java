@@ -15,6 +15,14 @@ import io.github.hypergrad4j.tensor.Tensor;
  */
 public record Examples(Tensor images, Tensor oneHot, int[] labels, int height, int width) {
 
+    /** The training, validation and test examples of loaded data, each converted once. */
+    public record Splits(Examples train, Examples validation, Examples test) {
+        public static Splits of(LoadedData data) {
+            return new Splits(Examples.of(data.splits().train()), Examples.of(data.splits().validation()),
+                    Examples.of(data.splits().test()));
+        }
+    }
+
     public static Examples of(Dataset d) {
         return new Examples(d.images(), d.oneHotTensor(), d.labels(), d.height(), d.width());
     }

@@ -57,9 +57,7 @@ public final class FakeData implements Experiment {
             ConfigException.requirePositive("learning rate", learningRate);
             ConfigException.requireFraction("momentum", momentum);
             ConfigException.requireFinite("log initial scale", logInitialScale);
-            if (!(l2 >= 0) || Double.isInfinite(l2)) {
-                throw new ConfigException("the L2 penalty must be >= 0, got " + l2);
-            }
+            ConfigException.requireNonNegative("the L2 penalty", l2);
             ConfigException.requirePositive("fake data initial scale", fakeInitialScale);
             ConfigException.requirePositive("data step", dataStep);
             ConfigException.requirePositive("meta-iterations", metaIterations);

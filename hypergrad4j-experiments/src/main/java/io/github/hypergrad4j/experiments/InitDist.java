@@ -56,9 +56,7 @@ public final class InitDist implements Experiment {
             ConfigException.requirePositive("training set size", trainSize);
             ConfigException.requirePositive("iterations", iterations);
             ConfigException.requirePositive("batch size", batchSize);
-            if (batchSize > trainSize) {
-                throw new ConfigException("batch size " + batchSize + " exceeds the training set size " + trainSize);
-            }
+            ConfigException.requireBatchWithin(batchSize, trainSize);
             ConfigException.requirePositive("learning rate", learningRate);
             ConfigException.requireFraction("momentum", momentum);
             ConfigException.requirePositive("initial half-width", initialHalfWidth);

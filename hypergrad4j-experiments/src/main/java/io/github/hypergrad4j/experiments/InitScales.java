@@ -53,9 +53,7 @@ public final class InitScales implements Experiment {
             ConfigException.requirePositive("steps", steps);
             ConfigException.requirePositive("batch size", batchSize);
             ConfigException.requirePositive("training set size", trainSize);
-            if (batchSize > trainSize) {
-                throw new ConfigException("batch size " + batchSize + " exceeds the training set size " + trainSize);
-            }
+            ConfigException.requireBatchWithin(batchSize, trainSize);
             ConfigException.requirePositive("learning rate", learningRate);
             ConfigException.requireFraction("momentum", momentum);
             ConfigException.requirePositive("initial scale", initialScale);

@@ -57,9 +57,7 @@ public final class LrSchedule implements Experiment {
             ConfigException.requirePositive("steps", steps);
             ConfigException.requirePositive("batch size", batchSize);
             ConfigException.requirePositive("training set size", trainSize);
-            if (batchSize > trainSize) {
-                throw new ConfigException("batch size " + batchSize + " exceeds the training set size " + trainSize);
-            }
+            ConfigException.requireBatchWithin(batchSize, trainSize);
             ConfigException.requirePositive("initial learning rate", initialAlpha);
             ConfigException.requireFraction("initial momentum", initialBeta);
             ConfigException.requirePositive("initial scale", initialScale);
