@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class Tape {
     private final List<Node> nodes = new ArrayList<>();
+    /** Every tensor given to {@link #constant}: the data a loss reads, kept to diagnose non-finite values. */
+    private final List<Tensor> constants = new ArrayList<>();
 
     /** A node: an input (no primitive) or the output of a primitive applied to earlier vars. */
     private record Node(Primitive primitive, Var[] inputs, Dual output) {}
@@ -35,7 +37,19 @@ public final class Tape {
 
     /** A constant: no gradient flows into it and it has no tangent. */
     public Var constant(Tensor value) {
+        constants.add(value);
         return new Var(this, -1, Dual.of(value));
+    }
+
+    /**
+     * The tensors given to {@link #constant} on this tape so far, in order: the data (inputs,
+     * targets, fixed tensors) the recorded function reads. The trainer scans them to tell a NaN in
+     * the data from a diverged run.
+     *
+     * @return an unmodifiable view
+     */
+    public List<Tensor> constants() {
+        return java.util.Collections.unmodifiableList(constants);
     }
 
     /** Applies a primitive, recording it when any input is differentiable. */

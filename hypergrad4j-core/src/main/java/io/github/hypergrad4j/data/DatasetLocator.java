@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Search order:
  * <ol>
- *   <li>an explicit directory: the one given with {@link #withExplicitDirectory} (a CLI's {@code --data}),
+ *   <li>an explicit directory: the one given with {@link #withExplicitDirectory},
  *       else the environment variable {@value #DATA_ENV}. {@code DIR/<name>} (e.g. {@code DIR/mnist}) is
  *       used if it holds the dataset, else {@code DIR} itself. An explicit directory is the only place looked
  *       at: if it does not hold the dataset that is an error, never a silent fall-back to other data;</li>
@@ -113,7 +113,7 @@ public final class DatasetLocator {
             // An explicit directory was named: it alone decides.
             return found.orElseThrow(() -> notFound(dataset, looked, null));
         }
-        looked.add("explicit directory: none given (no --data option, " + DATA_ENV + " not set)");
+        looked.add("explicit directory: none given (no withExplicitDirectory, " + DATA_ENV + " not set)");
 
         boolean download = downloader != null && dataset.downloadable();
         Path cache = cacheDirectory(dataset);
@@ -158,7 +158,7 @@ public final class DatasetLocator {
     /** The explicit directory's files; adds to {@code looked} only when an explicit directory was named. */
     private Optional<DatasetFiles> explicit(DatasetName dataset, List<String> looked) {
         Path dir = explicitDirectory;
-        String how = "directory given with --data";
+        String how = "explicit directory";
         if (dir == null) {
             String env = environment.get(DATA_ENV);
             if (env == null || env.isBlank()) {
@@ -202,13 +202,13 @@ public final class DatasetLocator {
         m.append("A dataset directory holds ").append(files)
                 .append(" (gzipped or not; the t10k pair alone is enough for small subsets).\n")
                 .append("To provide ").append(dataset).append(", do one of:\n")
-                .append("  1. pass --data DIR (DatasetLocator.withExplicitDirectory), where DIR/")
+                .append("  1. name the directory: DatasetLocator.withExplicitDirectory(DIR), where DIR/")
                 .append(dataset.directoryName()).append(" or DIR holds the files;\n")
                 .append("  2. set the environment variable ").append(DATA_ENV).append("=DIR;\n")
                 .append("  3. put the files in ").append(cache).append(";\n")
                 .append("  4. for Fashion-MNIST: sudo apt-get install dataset-fashion-mnist (installs ")
                 .append(DatasetName.FASHION_MNIST.systemDirectory().orElseThrow()).append(");\n")
-                .append("  5. for MNIST: allow the download (--download, DatasetLocator.allowDownload()), which")
+                .append("  5. for MNIST: allow the download with DatasetLocator.allowDownload(), which")
                 .append(" fetches the files from ").append(mirrorList())
                 .append(" into ").append(cacheDirectory(DatasetName.MNIST))
                 .append(" and verifies their SHA-256.");

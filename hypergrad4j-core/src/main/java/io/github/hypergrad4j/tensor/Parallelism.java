@@ -72,11 +72,11 @@ public final class Parallelism {
         }
         boolean nativeBlas = Blas.get() instanceof NativeBLAS;
         if (threads > 1 && nativeBlas && !"1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) {
-            LOG.log(System.Logger.Level.INFO, "hypergrad4j: matrix products are not split because native OpenBLAS"
+            LOG.log(System.Logger.Level.DEBUG, "hypergrad4j: matrix products are not split because native OpenBLAS"
                     + " threads them itself; set OPENBLAS_NUM_THREADS=1 to let hypergrad4j use " + threads + " threads");
             return 1;
         }
-        LOG.log(System.Logger.Level.INFO, "hypergrad4j: matrix products split over " + threads + " thread(s)");
+        LOG.log(System.Logger.Level.DEBUG, "hypergrad4j: matrix products split over " + threads + " thread(s)");
         return threads;
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Forward step t, per group g with alpha = alpha[t][g] and beta = beta[t][g] = n / 2^16:
  * {@code g_t = grad L(w_t); v = beta v - (1 - beta) g_t; w = w + alpha v}. Multiplying by beta
- * destroys bits; the {@link InformationBuffer} keeps them, so the reverse pass can run the steps
+ * destroys bits; the {@link io.github.hypergrad4j.exact.InformationBuffer} keeps them, so the reverse pass can run the steps
  * backwards from w_T, v_T, recomputing each gradient on the way and accumulating the hypergradients
  * (see DESIGN.md, "The mathematics"). At the end the initial state must come back bit for bit; a
  * hash of (w_t, v_t) kept per step (8 bytes each) names the first step that did not.
@@ -97,12 +97,64 @@ public final class ReversibleTrainer {
                 times.countRun();
             }
             return h;
+        } catch (ReversalException e) {
+            run.close();
+            throw firstDifference(e, run, w0, v0, schedule, theta);
         } finally {
             run.close();
         }
     }
 
-    private void checkInputs(double[] w0, double[] v0, Schedule schedule) {
+    /**
+     * Where the non-determinism began. The reverse pass notices a difference at the last step whose
+     * gradient did not reproduce, which for a loss that is never reproducible is the last step of
+     * the run; so this trains forwards a second time from the same state and compares the two runs
+     * step by step (loss and state hash), which names the first step that differs. If the second
+     * run reproduces the first exactly, the loss differs only when evaluated with a direction (the
+     * reverse pass's forward-over-reverse evaluation), at the step the reverse pass found.
+     */
+    private ReversalException firstDifference(ReversalException found, ExactRun first, double[] w0, double[] v0,
+            Schedule schedule, Theta theta) {
+        if (found.step() < 0) {
+            return found;
+        }
+        int steps = schedule.steps();
+        ExactRun again = null;
+        try {
+            again = forward(w0, v0, schedule, theta, StepListener.NONE, null);
+        } catch (TrainingDivergedException e) {
+            if (e.step() >= 0) {
+                return new ReversalException(e.step(), "training is not reproducible: run again from the same"
+                        + " initial state, it failed at step " + e.step() + " (" + e.getMessage() + ") where the"
+                        + " first run did not", found);
+            }
+            return found;
+        } finally {
+            if (again != null) {
+                again.close();
+            }
+        }
+        for (int t = 0; t < steps; t++) {
+            if (Double.doubleToRawLongBits(again.losses[t]) != Double.doubleToRawLongBits(first.losses[t])) {
+                return new ReversalException(t, "training is not reproducible: run again from the same initial"
+                        + " state, the training loss at step " + t + " is " + again.losses[t] + " instead of "
+                        + first.losses[t] + " (every earlier step was identical; the reverse pass noticed at step "
+                        + found.step() + ")", found);
+            }
+            if (again.stateHashes[t + 1] != first.stateHashes[t + 1]) {
+                return new ReversalException(t, "training is not reproducible: run again from the same initial"
+                        + " state, the same loss at step " + t + " gave a different gradient, so the weights and"
+                        + " velocity after step " + t + " differ (every earlier step was identical; the reverse"
+                        + " pass noticed at step " + found.step() + ")", found);
+            }
+        }
+        return new ReversalException(found.step(), "a second forward run reproduces the first exactly, but at step "
+                + found.step() + " the gradient evaluated with a direction (as the reverse pass does, for"
+                + " Hessian-vector products) differs from the plain one; every primitive must give the same value"
+                + " bits whether or not its inputs carry tangents", found);
+    }
+
+    private void checkInputs(double[] w0, double[] v0, Schedule schedule, Theta theta) {
         if (w0.length != layout.size() || v0.length != layout.size()) {
             throw new IllegalArgumentException("initial weights (" + w0.length + ") and velocity (" + v0.length
                     + ") must both have the layout's " + layout.size() + " parameters " + layout);
@@ -111,6 +163,9 @@ public final class ReversibleTrainer {
             throw new IllegalArgumentException("schedule has " + schedule.groups() + " parameter groups but the model has "
                     + layout.groupCount() + " " + layout.names() + "; give one learning rate and momentum per group");
         }
+        FiniteInputs.requireFinite("the initial weights w0", w0, layout);
+        FiniteInputs.requireFinite("the initial velocity v0", v0, layout);
+        FiniteInputs.requireFinite(theta);
     }
 
     /** The exact state after the forward pass, with what the reverse pass needs to check itself. */
@@ -136,7 +191,7 @@ public final class ReversibleTrainer {
 
     private ExactRun forward(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener,
             PhaseTimes times) {
-        checkInputs(w0, v0, schedule);
+        checkInputs(w0, v0, schedule, theta);
         int p = layout.size();
         ExactRun run = new ExactRun();
         run.w = new long[p];
@@ -173,9 +228,12 @@ public final class ReversibleTrainer {
             LossDerivatives d = LossDerivatives.gradient(loss, t, wd, theta);
             long t1 = clock(times), t2 = t1;
             if (!Double.isFinite(d.loss)) {
+                // Non-finite data were reported by LossDerivatives; with finite inputs this is divergence.
                 throw new TrainingDivergedException(t, "the training loss is " + d.loss + " at step " + t
-                        + ": training diverged or the data contains NaN; lower the learning rate or initial scale,"
-                        + " or check the inputs", null);
+                        + (t > 0 ? " (it was " + run.losses[t - 1] + " at step " + (t - 1) + ")" : ", before any update,")
+                        + " although the weights, hyperparameters and data are finite: training diverged;"
+                        + " lower the learning rate" + (t == 0 ? " or, as it happens at once, the initial scale" : "")
+                        , null);
             }
             run.losses[t] = d.loss;
             int step = t;
@@ -248,10 +306,15 @@ public final class ReversibleTrainer {
 
     private TrainingDivergedException diverged(FixedPointOverflowException e, int step) {
         int g = e.index() >= 0 && e.index() < layout.size() ? layout.groupOf(e.index()) : -1;
-        String where = (step >= 0 ? "at step " + step : "in the initial state") + ", parameter group "
-                + (g >= 0 ? "'" + layout.group(g).name() + "'" : "?") + " (parameter " + e.index() + ")";
+        String where = "parameter group " + (g >= 0 ? "'" + layout.group(g).name() + "'" : "?") + " (parameter "
+                + e.index() + ", value " + e.value() + ")";
+        if (step < 0) {
+            return new TrainingDivergedException(step, "an initial weight or velocity is outside the fixed-point"
+                    + " range of +-" + format.maxMagnitude() + " in " + where + ": the initial scale is too large;"
+                    + " lower it, or use a FixedPointFormat with fewer fractional bits for a wider range", e);
+        }
         return new TrainingDivergedException(step, "a weight or velocity left the fixed-point range of +-"
-                + format.maxMagnitude() + " " + where + " (value " + e.value() + "): the learning rate or the initial"
+                + format.maxMagnitude() + " at step " + step + " in " + where + ": the learning rate or the initial"
                 + " scale is too large for this run; lower it", e);
     }
 

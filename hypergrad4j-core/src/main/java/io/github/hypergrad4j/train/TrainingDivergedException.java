@@ -1,7 +1,7 @@
 package io.github.hypergrad4j.train;
 
 /** Training produced a value that cannot be represented: a NaN or infinite loss, or fixed-point overflow. */
-public final class TrainingDivergedException extends RuntimeException {
+public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int step;
 

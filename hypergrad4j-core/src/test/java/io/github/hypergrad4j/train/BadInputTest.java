@@ -26,14 +26,17 @@ class BadInputTest {
     }
 
     @Test
-    void nanLossNamesTheStepAndTheFix() {
-        Tensor bad = p.trainInputs.copy();
-        bad.data()[0] = Double.NaN;
-        assertThatThrownBy(() -> run(p.init.weights(0.3), Schedule.constant(5, p.groups(), 0.1, 0.9),
-                p.theta().with("inputs", bad)))
+    void aLossThatOverflowsWithFiniteInputsIsDivergenceAndSaysWhatToLower() {
+        // Finite weights and data, but exp(800 w) overflows at the initial weights already.
+        TrainingLoss steep = (step, w, theta) -> w.times(800).exp().sum();
+        double[] w0 = new double[p.model.layout().size()];
+        java.util.Arrays.fill(w0, 1.0);
+        assertThatThrownBy(() -> new ReversibleTrainer(p.model.layout(), steep).train(w0, new double[w0.length],
+                Schedule.constant(5, p.groups(), 0.1, 0.9), Theta.empty(), StepListener.NONE))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("training loss is NaN at step 0")
-                .hasMessageContaining("lower the learning rate");
+                .isNotInstanceOf(NonFiniteInputException.class)
+                .hasMessageContaining("the training loss is Infinity at step 0, before any update")
+                .hasMessageContaining("lower the learning rate or, as it happens at once, the initial scale");
     }
 
     @Test

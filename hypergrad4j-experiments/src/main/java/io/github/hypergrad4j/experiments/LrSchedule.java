@@ -206,7 +206,9 @@ public final class LrSchedule implements Experiment {
         try {
             return SeedEvaluators.forOption(config.sparkMaster());
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
+            // The library speaks of masters and class paths; here the user typed --spark.
+            throw new ConfigException("--spark " + config.sparkMaster() + ": " + e.getMessage()
+                    + " Without --spark, seeds run on a thread pool in this process.", e);
         }
     }
 
