@@ -49,6 +49,8 @@ public final class DatasetLocator {
     /**
      * The locator for the current user: this process's environment, {@code ~/.cache/hypergrad4j}, the
      * standard system directories, downloading not allowed.
+     *
+     * @return the locator
      */
     public static DatasetLocator forUser() {
         Map<DatasetName, Path> system = new EnumMap<>(DatasetName.class);
@@ -59,22 +61,43 @@ public final class DatasetLocator {
                 "hypergrad4j"), system, null);
     }
 
-    /** Looks only in {@code directory} (or {@code directory/<name>}); null removes the option. */
+    /**
+     * Looks only in {@code directory} (or {@code directory/<name>}); null removes the option.
+     *
+     * @param directory the directory, or null
+     * @return a new locator
+     */
     public DatasetLocator withExplicitDirectory(Path directory) {
         return new DatasetLocator(directory, environment, cacheRoot, systemDirectories, downloader);
     }
 
-    /** Uses these environment variables instead of the process's (for tests and embedding). */
+    /**
+     * Uses these environment variables instead of the process's (for tests and embedding).
+     *
+     * @param env the variables, e.g. {@code Map.of()} to ignore {@value #DATA_ENV}
+     * @return a new locator
+     */
     public DatasetLocator withEnvironment(Map<String, String> env) {
         return new DatasetLocator(explicitDirectory, env, cacheRoot, systemDirectories, downloader);
     }
 
-    /** The directory under which each dataset has its cache directory ({@code <root>/<name>}). */
+    /**
+     * The directory under which each dataset has its cache directory ({@code <root>/<name>}).
+     *
+     * @param root the cache root
+     * @return a new locator
+     */
     public DatasetLocator withCacheRoot(Path root) {
         return new DatasetLocator(explicitDirectory, environment, root, systemDirectories, downloader);
     }
 
-    /** Where the system package of {@code dataset} is; null means there is none. */
+    /**
+     * Where the system package of {@code dataset} is; null means there is none.
+     *
+     * @param dataset the dataset
+     * @param directory its system directory, or null
+     * @return a new locator
+     */
     public DatasetLocator withSystemDirectory(DatasetName dataset, Path directory) {
         Map<DatasetName, Path> m = new EnumMap<>(DatasetName.class);
         m.putAll(systemDirectories);
@@ -86,17 +109,31 @@ public final class DatasetLocator {
         return new DatasetLocator(explicitDirectory, environment, cacheRoot, m, downloader);
     }
 
-    /** Allows downloading MNIST from its public mirrors as the last resort. */
+    /**
+     * Allows downloading MNIST from its public mirrors as the last resort.
+     *
+     * @return a new locator
+     */
     public DatasetLocator allowDownload() {
         return withDownloader(MnistDownloader.withPublicMirrors());
     }
 
-    /** Downloads with this downloader as the last resort; null forbids downloading. */
+    /**
+     * Downloads with this downloader as the last resort; null forbids downloading.
+     *
+     * @param d the downloader, or null
+     * @return a new locator
+     */
     public DatasetLocator withDownloader(MnistDownloader d) {
         return new DatasetLocator(explicitDirectory, environment, cacheRoot, systemDirectories, d);
     }
 
-    /** The cache directory of a dataset: {@code <cache root>/<name>}. */
+    /**
+     * The cache directory of a dataset: {@code <cache root>/<name>}.
+     *
+     * @param dataset the dataset
+     * @return its cache directory (it need not exist)
+     */
     public Path cacheDirectory(DatasetName dataset) {
         return cacheRoot.resolve(dataset.directoryName());
     }
@@ -105,6 +142,8 @@ public final class DatasetLocator {
      * Finds the files of {@code dataset}, downloading them if that is allowed and nothing else worked.
      *
      * @throws DatasetNotFoundException listing the places looked at and every option the user has
+     * @param dataset the dataset to find
+     * @return its files, usable
      */
     public DatasetFiles locate(DatasetName dataset) throws IOException {
         List<String> looked = new ArrayList<>();

@@ -33,12 +33,24 @@ import java.util.Map;
 public final class ScheduleProblem implements HypergradientProblem {
     private static final long serialVersionUID = 1L;
 
+    /** Layer sizes of the MLP, input first. */
     private final int[] layers;
+    /** Training steps T. */
     private final int steps;
+    /** Minibatch size. */
     private final int batchSize;
+    /** Where the data come from and how they are split. */
     private final DatasetSpec data;
     private transient volatile Dataset train;
 
+    /**
+     * A schedule problem.
+     *
+     * @param layers the MLP's layer sizes, input first, e.g. {784, 50, 50, 50, 10}
+     * @param steps the number of training steps T, at least 1
+     * @param batchSize the minibatch size, at most the training set's size
+     * @param data the data and its split, loaded lazily by each process
+     */
     public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batch size must be >= 1, got " + steps + " and " + batchSize);
@@ -53,14 +65,29 @@ public final class ScheduleProblem implements HypergradientProblem {
         this.data = data;
     }
 
+    /**
+     * The network: a tanh MLP of the given layer sizes.
+     *
+     * @return a new model
+     */
     public Mlp model() {
         return new Mlp(Activation.TANH, layers);
     }
 
+    /**
+     * The number of training steps.
+     *
+     * @return T
+     */
     public int steps() {
         return steps;
     }
 
+    /**
+     * The number of parameter groups (weights and biases of each layer).
+     *
+     * @return G
+     */
     public int groups() {
         return model().layout().groupCount();
     }
@@ -70,7 +97,14 @@ public final class ScheduleProblem implements HypergradientProblem {
         return 2 * steps * groups() + groups();
     }
 
-    /** The starting hyperparameters: constant learning rate and momentum, and one initial scale per group. */
+    /**
+     * The starting hyperparameters: constant learning rate and momentum, and one initial scale per group.
+     *
+     * @param alpha the learning rate of every step and group
+     * @param beta the momentum of every step and group
+     * @param scales one initial scale per group
+     * @return the hyperparameters in this problem's parameterisation
+     */
     public HyperVector initial(double alpha, double beta, double[] scales) {
         int g = groups();
         if (scales.length != g) {

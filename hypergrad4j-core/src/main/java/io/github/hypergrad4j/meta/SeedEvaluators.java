@@ -18,6 +18,8 @@ public final class SeedEvaluators {
      *
      * @throws IllegalStateException if a master is given but the {@code hypergrad4j-spark} module is
      *     not on the class path; the message says how to run with Spark
+     * @param sparkMasterOrNull a Spark master URL, or null for this process's threads
+     * @return the evaluator
      */
     public static SeedEvaluator forOption(String sparkMasterOrNull) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

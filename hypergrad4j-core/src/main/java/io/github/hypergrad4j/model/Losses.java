@@ -7,7 +7,13 @@ import io.github.hypergrad4j.tensor.Tensor;
 public final class Losses {
     private Losses() {}
 
-    /** Mean over rows of -sum(targets * log softmax(logits)); targets are one-hot (or soft) rows. */
+    /**
+     * Mean over rows of -sum(targets * log softmax(logits)); targets are one-hot (or soft) rows.
+     *
+     * @param logits batch x classes scores
+     * @param targets batch x classes rows summing to 1
+     * @return a scalar
+     */
     public static Var softmaxCrossEntropy(Var logits, Var targets) {
         if (!logits.value().sameShape(targets.value())) {
             throw new IllegalArgumentException("logits " + logits.value() + " and targets " + targets.value()
@@ -16,7 +22,13 @@ public final class Losses {
         return logits.logSoftmax().times(targets).sum().times(-1.0 / logits.value().rows());
     }
 
-    /** Fraction of rows whose largest score is not the label. */
+    /**
+     * Fraction of rows whose largest score is not the label.
+     *
+     * @param logits rows x classes scores
+     * @param labels one label per row
+     * @return the fraction in [0, 1], 0 for no rows
+     */
     public static double errorRate(Tensor logits, int[] labels) {
         int n = logits.rows(), m = logits.cols();
         if (labels.length != n) {

@@ -13,6 +13,14 @@ public final class Mlp implements Model {
     private final Activation activation;
     private final ParameterLayout layout;
 
+    /**
+     * A fully connected network with layers of the given sizes and the activation between them (none after
+     * the last).
+     *
+     * @param activation the hidden nonlinearity
+     * @param sizes input size, hidden sizes, number of classes; at least two
+     * @throws IllegalArgumentException for fewer than two sizes or a size below 1
+     */
     public Mlp(Activation activation, int... sizes) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("an MLP needs at least input and output sizes, got " + Arrays.toString(sizes));
@@ -32,7 +40,13 @@ public final class Mlp implements Model {
         this.layout = b.build();
     }
 
-    /** Logistic regression: one affine layer followed by softmax. */
+    /**
+     * Logistic regression: one affine layer followed by softmax.
+     *
+     * @param inputs the number of features
+     * @param classes the number of classes
+     * @return an MLP without hidden layers
+     */
     public static Mlp logisticRegression(int inputs, int classes) {
         return new Mlp(Activation.TANH, inputs, classes);
     }
@@ -74,10 +88,20 @@ public final class Mlp implements Model {
         return sizes[sizes.length - 1];
     }
 
+    /**
+     * The layer sizes, input first.
+     *
+     * @return a copy
+     */
     public int[] sizes() {
         return sizes.clone();
     }
 
+    /**
+     * The hidden nonlinearity.
+     *
+     * @return the activation
+     */
     public Activation activation() {
         return activation;
     }

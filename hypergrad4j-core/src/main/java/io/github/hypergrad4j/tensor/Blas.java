@@ -29,7 +29,11 @@ public final class Blas {
 
     private Blas() {}
 
-    /** The process-wide backend, chosen on first use. */
+    /**
+     * The process-wide backend, chosen on first use.
+     *
+     * @return the backend every matrix product of this process uses
+     */
     public static BLAS get() {
         BLAS b = instance;
         if (b == null) {
@@ -53,7 +57,15 @@ public final class Blas {
         }
     }
 
-    /** The backend for an explicit choice ({@code auto}, {@code native} or {@code java}), not cached. */
+    /**
+     * The backend for an explicit choice ({@code auto}, {@code native} or {@code java}), not cached.
+     *
+     * @param choice {@code auto}, {@code native} or {@code java}, in any case
+     * @return the backend; {@code auto} gives native when it loads, else Java
+     * @throws IllegalStateException if {@code native} is asked for and cannot be loaded, saying how to
+     *     install it
+     * @throws IllegalArgumentException for any other word
+     */
     public static BLAS choose(String choice) {
         switch (choice.toLowerCase(Locale.ROOT)) {
             case "java":
@@ -76,7 +88,11 @@ public final class Blas {
         }
     }
 
-    /** The native backend, or null when it cannot be loaded on this machine. */
+    /**
+     * The native backend, or null when it cannot be loaded on this machine.
+     *
+     * @return the native backend, or null (the reason is logged at debug level)
+     */
     public static BLAS nativeOrNull() {
         try {
             return NativeBLAS.getInstance();
@@ -87,7 +103,12 @@ public final class Blas {
         }
     }
 
-    /** A short human-readable name of a backend, e.g. {@code native (JNIBLAS)}. */
+    /**
+     * A short human-readable name of a backend, e.g. {@code native (JNIBLAS)}.
+     *
+     * @param b a backend
+     * @return {@code native (...)} or {@code java (...)} with its class's simple name
+     */
     public static String describe(BLAS b) {
         boolean isNative = b instanceof NativeBLAS;
         return (isNative ? "native" : "java") + " (" + b.getClass().getSimpleName() + ")";

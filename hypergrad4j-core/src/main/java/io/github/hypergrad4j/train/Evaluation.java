@@ -19,7 +19,13 @@ import java.util.Map;
  *     and of its shape
  */
 public record Evaluation(double value, double[] dWeights, Map<String, Tensor> dTheta) {
-    /** Keeps an unmodifiable view of the hyperparameter gradients. */
+    /**
+     * Keeps an unmodifiable view of the hyperparameter gradients.
+     *
+     * @param value the value, finite unless the function itself overflows
+     * @param dWeights the gradient with respect to the weights
+     * @param dTheta the gradient with respect to each hyperparameter, copied into an unmodifiable map
+     */
     public Evaluation {
         dTheta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dTheta));
     }

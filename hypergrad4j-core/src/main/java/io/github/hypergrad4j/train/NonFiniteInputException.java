@@ -8,6 +8,7 @@ package io.github.hypergrad4j.train;
  */
 public final class NonFiniteInputException extends TrainingDivergedException {
     private static final long serialVersionUID = 1L;
+    /** What holds the bad value, in words. */
     private final String input;
 
     /**

@@ -8,6 +8,7 @@ package io.github.hypergrad4j.train;
  */
 public final class ReversalException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The first step that did not reproduce, or -1. */
     private final int step;
 
     /**

@@ -27,10 +27,25 @@ public final class ReversibleTrainer {
     private final long bufferMemory;
     private final Path spillDirectory;
 
+    /**
+     * A trainer in the default fixed-point format ({@link FixedPointFormat#DEFAULT}: 52 fractional bits,
+     * values below 2^10 in magnitude), keeping the whole information buffer in memory.
+     *
+     * @param layout the model's parameters and their groups (one learning rate and momentum per group)
+     * @param loss the training loss; must be deterministic
+     */
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss) {
         this(layout, loss, FixedPointFormat.DEFAULT);
     }
 
+    /**
+     * A trainer in a given fixed-point format: fewer fractional bits widen the range of weights and
+     * velocities and coarsen their resolution.
+     *
+     * @param layout the model's parameters and their groups
+     * @param loss the training loss; must be deterministic
+     * @param format the exact representation of weights and velocities
+     */
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format) {
         this(layout, loss, format, 0, null);
     }
@@ -49,6 +64,10 @@ public final class ReversibleTrainer {
      * together); beyond that the oldest words spill to temporary files in {@code directory} and are read
      * back in the reverse pass. Results are bit-identical; the files are deleted when the run ends,
      * also when it fails.
+     *
+     * @param bytes the most memory the buffer's words may take, positive
+     * @param directory where spill files go; must exist and be writable
+     * @return a new trainer, this one is unchanged
      */
     public ReversibleTrainer withBufferMemory(long bytes, Path directory) {
         if (bytes <= 0) {
@@ -58,11 +77,28 @@ public final class ReversibleTrainer {
         return new ReversibleTrainer(layout, loss, format, bytes, directory);
     }
 
+    /**
+     * The parameter layout this trainer was made for.
+     *
+     * @return the layout whose size and groups the weights and schedules must match
+     */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** Trains forwards only and returns the final weights (w_T), e.g. to evaluate a setting. */
+    /**
+     * Trains forwards only and returns the final weights (w_T), e.g. to evaluate a setting.
+     *
+     * @param w0 the initial weights, one per parameter; not modified
+     * @param v0 the initial velocity, usually zeros; not modified
+     * @param schedule learning rates and momentums per step and group
+     * @param theta the hyperparameters the loss reads
+     * @param listener called after every step, or {@link StepListener#NONE}
+     * @return w_T, a new array
+     * @throws TrainingDivergedException on a non-finite loss or a value outside the fixed-point range
+     * @throws NonFiniteInputException if w0, v0, a hyperparameter or the training data hold NaN or an
+     *     infinity
+     */
     public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
         ExactRun run = forward(w0, v0, schedule, theta, listener, null);
         run.close();
@@ -77,6 +113,15 @@ public final class ReversibleTrainer {
      *
      * @throws TrainingDivergedException on a non-finite loss or a value outside the fixed-point range
      * @throws ReversalException when the reverse pass does not recover the forward states exactly
+     * @param w0 the initial weights, one per parameter; not modified
+     * @param v0 the initial velocity, usually zeros; not modified
+     * @param schedule learning rates and momentums per step and group (momentums are used as n / 2^16, see
+     *     {@link Schedule})
+     * @param theta the hyperparameters the loss and objective read
+     * @param objective f(w_T, theta), e.g. the validation loss
+     * @param listener called after every forward step, or {@link StepListener#NONE}
+     * @return the objective and its gradients with respect to w0, v0, every learning rate and momentum, and
+     *     every hyperparameter
      */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
             StepListener listener) {
@@ -87,6 +132,15 @@ public final class ReversibleTrainer {
      * {@link #hypergradient(double[], double[], Schedule, Theta, Objective, StepListener)} that also
      * adds the time of each phase to {@code times} (when not null). The result is the same bits;
      * timing costs an extra plain gradient per reverse step (see {@link PhaseTimes}).
+     *
+     * @param w0 the initial weights, one per parameter; not modified
+     * @param v0 the initial velocity, usually zeros; not modified
+     * @param schedule learning rates and momentums per step and group
+     * @param theta the hyperparameters the loss and objective read
+     * @param objective f(w_T, theta)
+     * @param listener called after every forward step, or {@link StepListener#NONE}
+     * @param times accumulates the time of each phase, or null for no timing
+     * @return the same hypergradient as without timing, bit for bit
      */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
             StepListener listener, PhaseTimes times) {

@@ -155,12 +155,20 @@ public final class Schedule {
         return RationalFactor.of(beta[step][group]).value();
     }
 
-    /** A copy of the learning rates, steps x groups. */
+    /**
+     * A copy of the learning rates, steps x groups.
+     *
+     * @return a new steps x groups array
+     */
     public double[][] alphas() {
         return copy(alpha);
     }
 
-    /** A copy of the momentums, steps x groups. */
+    /**
+     * A copy of the momentums, steps x groups.
+     *
+     * @return a new steps x groups array, the momentums as given (not quantised)
+     */
     public double[][] betas() {
         return copy(beta);
     }
