@@ -18,9 +18,9 @@ import java.util.Random;
 
 /**
  * A user's first program: a logistic regression on synthetic data, trained for 30 steps, and the
- * exact derivative of its validation loss with respect to the L2 penalty and the first learning
- * rate, each checked against a central finite difference of the whole training run. Exits 1 if
- * they disagree.
+ * exact derivative of its validation loss with respect to the L2 penalty and the learning rate
+ * (one for all steps: the sum of the per-step derivatives), each checked against a central finite
+ * difference of the whole training run. Exits 1 if they disagree.
  */
 public final class Main {
     static final int FEATURES = 8, CLASSES = 3, TRAIN = 60, VALID = 40, BATCH = 20, STEPS = 30;
@@ -51,13 +51,19 @@ public final class Main {
         Hypergradient h = trainer.hypergradient(w0, new double[w0.length], schedule,
                 Theta.of("l2", Tensor.vector(l2)), validation, StepListener.NONE);
 
-        // Finite differences of the whole run: the L2 penalty, and the learning rate of step 0, group 0.
+        // Finite differences of the whole run: the L2 penalty, and the learning rate of every step and group.
         double eps = 1e-4;
         double fdL2 = (objective(trainer, w0, schedule, l2 + eps, validation)
                 - objective(trainer, w0, schedule, l2 - eps, validation)) / (2 * eps);
-        double fdAlpha = (objective(trainer, w0, withAlpha(schedule, eps), l2, validation)
-                - objective(trainer, w0, withAlpha(schedule, -eps), l2, validation)) / (2 * eps);
-        double dL2 = h.dTheta().get("l2").item(), dAlpha = h.dAlpha()[0][0];
+        double fdAlpha = (objective(trainer, w0, Schedule.constant(STEPS, model.layout(), 0.5 + eps, 0.9), l2, validation)
+                - objective(trainer, w0, Schedule.constant(STEPS, model.layout(), 0.5 - eps, 0.9), l2, validation))
+                / (2 * eps);
+        double dL2 = h.dTheta().get("l2").item(), dAlpha = 0;
+        for (double[] step : h.dAlpha()) {
+            for (double d : step) {
+                dAlpha += d;
+            }
+        }
 
         // The public evaluation gives the trainer's own objective at the trained weights.
         Evaluation e = validation.evaluate(h.finalWeights(), Theta.of("l2", Tensor.vector(l2)));
@@ -65,7 +71,7 @@ public final class Main {
         System.out.printf("validation loss after %d steps: %.6f (evaluate: %.6f)%n", STEPS, h.objective(), e.value());
         System.out.printf("d loss / d l2:       exact %.9f  finite difference %.9f  relative error %.1e%n",
                 dL2, fdL2, rel(dL2, fdL2));
-        System.out.printf("d loss / d alpha[0]: exact %.9f  finite difference %.9f  relative error %.1e%n",
+        System.out.printf("d loss / d alpha:    exact %.9f  finite difference %.9f  relative error %.1e%n",
                 dAlpha, fdAlpha, rel(dAlpha, fdAlpha));
         boolean ok = rel(dL2, fdL2) < 1e-5 && rel(dAlpha, fdAlpha) < 1e-5 && e.value() == h.objective()
                 && Math.abs(dL2) > 1e-6 && Math.abs(dAlpha) > 1e-6;
@@ -76,12 +82,6 @@ public final class Main {
     private static double objective(ReversibleTrainer trainer, double[] w0, Schedule s, double l2, Objective f) {
         return trainer.hypergradient(w0, new double[w0.length], s, Theta.of("l2", Tensor.vector(l2)), f,
                 StepListener.NONE).objective();
-    }
-
-    private static Schedule withAlpha(Schedule s, double delta) {
-        double[][] a = s.alphas();
-        a[0][0] += delta;
-        return new Schedule(a, s.betas());
     }
 
     private static double rel(double a, double b) {
