@@ -13,15 +13,21 @@ import java.util.Map;
 final class FiniteInputs {
     private FiniteInputs() {}
 
-    /** Throws if {@code x} holds NaN or an infinity, naming {@code what} and the group of the first bad entry. */
-    static void requireFinite(String what, double[] x, ParameterLayout layout) {
+    /** The advice for non-finite initial weights or velocities. */
+    static final String INITIAL_STATE_ADVICE = "every initial weight and velocity must be finite; check how they"
+            + " were made (e.g. an initial scale exp(s) with a huge s, or data-dependent initialisation reading NaN)";
+
+    /**
+     * Throws if {@code x} holds NaN or an infinity, naming {@code what} and, with a layout, the group
+     * of the first bad entry; {@code advice} says what to check.
+     */
+    static void requireFinite(String what, double[] x, ParameterLayout layout, String advice) {
         int i = firstNonFinite(x);
         if (i >= 0) {
             String group = layout != null && i < layout.size() ? " (group '" + layout.group(layout.groupOf(i)).name()
                     + "')" : "";
-            throw new NonFiniteInputException(-1, what, what + " hold " + x[i] + " at index " + i + group
-                    + ": every initial weight and velocity must be finite; check how they were made (e.g. an"
-                    + " initial scale exp(s) with a huge s, or data-dependent initialisation reading NaN)");
+            throw new NonFiniteInputException(-1, what, what + " hold " + x[i] + " at index " + i + group + ": "
+                    + advice);
         }
     }
 

@@ -84,7 +84,7 @@ final class LossDerivatives {
      * inputs, and reports non-finite data rather than returning a NaN that hides them.
      */
     static Evaluation evaluate(Objective function, String role, double[] weights, Theta theta) {
-        FiniteInputs.requireFinite("the weights", weights, null);
+        FiniteInputs.requireFinite("the weights", weights, null, "weights to evaluate at must be finite");
         FiniteInputs.requireFinite(theta);
         Tape tape = new Tape();
         ObjectiveDerivatives f = full(function, tape, weights, theta);

@@ -217,8 +217,8 @@ public final class ReversibleTrainer {
             throw new IllegalArgumentException("schedule has " + schedule.groups() + " parameter groups but the model has "
                     + layout.groupCount() + " " + layout.names() + "; give one learning rate and momentum per group");
         }
-        FiniteInputs.requireFinite("the initial weights w0", w0, layout);
-        FiniteInputs.requireFinite("the initial velocity v0", v0, layout);
+        FiniteInputs.requireFinite("the initial weights w0", w0, layout, FiniteInputs.INITIAL_STATE_ADVICE);
+        FiniteInputs.requireFinite("the initial velocity v0", v0, layout, FiniteInputs.INITIAL_STATE_ADVICE);
         FiniteInputs.requireFinite(theta);
     }
 

@@ -104,6 +104,15 @@ class NonFiniteInputTest {
     }
 
     @Test
+    void evaluatingAtNonFiniteWeightsNamesThem() {
+        double[] w = p.init.weights(0.3);
+        w[5] = Double.NaN;
+        assertThatThrownBy(() -> p.validationLoss().evaluate(w, p.theta()))
+                .isInstanceOf(NonFiniteInputException.class)
+                .hasMessage("the weights hold NaN at index 5: weights to evaluate at must be finite");
+    }
+
+    @Test
     void nanInTrainingDataOutsideTheFirstBatchIsFoundAtStepZero() {
         Tensor targets = p.trainTargets.copy();
         targets.data()[20 * SmallProblem.CLASSES] = Double.NaN; // row 20: first used at step 3

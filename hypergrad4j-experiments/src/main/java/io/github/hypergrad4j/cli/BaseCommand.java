@@ -4,6 +4,7 @@ import io.github.hypergrad4j.data.DatasetNotFoundException;
 import io.github.hypergrad4j.data.DownloadException;
 import io.github.hypergrad4j.data.IdxFormatException;
 import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.train.NonFiniteInputException;
 import io.github.hypergrad4j.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,9 @@ public abstract class BaseCommand implements Callable<Integer> {
             return fail(ExitCode.DATA, e, e.getMessage() + "\n" + DATA_OPTIONS);
         } catch (DownloadException | IdxFormatException e) {
             return fail(ExitCode.DATA, e, e.getMessage());
+        } catch (NonFiniteInputException e) {
+            // Not a diverged run but a NaN or infinity that reached it (e.g. from a meta step).
+            return fail(ExitCode.DIVERGED, e, e.getMessage());
         } catch (TrainingDivergedException e) {
             return fail(ExitCode.DIVERGED, e, "training diverged: " + e.getMessage());
         } catch (IOException e) {
