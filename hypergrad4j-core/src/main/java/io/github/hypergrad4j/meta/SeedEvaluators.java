@@ -43,8 +43,7 @@ public final class SeedEvaluators {
                 + " hypergrad4j-spark-<version>.jar and the jars listed in hypergrad4j-spark/target/spark-classpath.txt"
                 + " (both made by ./mvnw -pl hypergrad4j-spark -am package) on the class path, with Spark's --add-opens"
                 + " flags for Java 17; or run under spark-submit, which brings Spark and the flags, adding"
-                + " --jars hypergrad4j-spark-<version>-cluster.jar. See \"Scaling out with Spark\" in README.md."
-                + " Without a master (forOption(null)), seeds run on a thread pool in this process.");
+                + " --jars hypergrad4j-spark-<version>-cluster.jar. See \"Scaling out with Spark\" in README.md.");
     }
 
     /** The providers visible to {@code loader}. */
