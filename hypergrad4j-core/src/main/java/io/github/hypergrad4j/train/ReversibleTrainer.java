@@ -283,11 +283,13 @@ public final class ReversibleTrainer {
             long t1 = clock(times), t2 = t1;
             if (!Double.isFinite(d.loss)) {
                 // Non-finite data were reported by LossDerivatives; with finite inputs this is divergence.
-                throw new TrainingDivergedException(t, "the training loss is " + d.loss + " at step " + t
-                        + (t > 0 ? " (it was " + run.losses[t - 1] + " at step " + (t - 1) + ")" : ", before any update,")
-                        + " although the weights, hyperparameters and data are finite: training diverged;"
-                        + " lower the learning rate" + (t == 0 ? " or, as it happens at once, the initial scale" : "")
-                        , null);
+                String why = t == 0
+                        ? ", before any update, although the weights, hyperparameters and data are finite: the loss"
+                                + " overflows at the initial weights; lower the initial scale (or look for an overflow"
+                                + " in the loss, such as exp of a large value)"
+                        : " (it was " + run.losses[t - 1] + " at step " + (t - 1) + ") although the hyperparameters"
+                                + " and data are finite: training diverged; lower the learning rate or the initial scale";
+                throw new TrainingDivergedException(t, "the training loss is " + d.loss + " at step " + t + why, null);
             }
             run.losses[t] = d.loss;
             int step = t;

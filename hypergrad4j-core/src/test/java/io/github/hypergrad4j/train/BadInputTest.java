@@ -36,7 +36,22 @@ class BadInputTest {
                 .isInstanceOf(TrainingDivergedException.class)
                 .isNotInstanceOf(NonFiniteInputException.class)
                 .hasMessageContaining("the training loss is Infinity at step 0, before any update")
-                .hasMessageContaining("lower the learning rate or, as it happens at once, the initial scale");
+                .hasMessageContaining("lower the initial scale");
+    }
+
+    @Test
+    void aLossThatBecomesNonFiniteDuringTrainingIsDivergenceAndNamesTheLastGoodLoss() {
+        // sum exp(20 w^2): finite at w0 = 0.1, but a learning rate of 10 overshoots to w = -24.3 in one
+        // step, where exp(20 w^2) overflows although the weights are well inside the fixed-point range.
+        TrainingLoss steep = (step, w, theta) -> w.square().times(20).exp().sum();
+        double[] w0 = new double[p.model.layout().size()];
+        java.util.Arrays.fill(w0, 0.1);
+        assertThatThrownBy(() -> new ReversibleTrainer(p.model.layout(), steep).train(w0, new double[w0.length],
+                Schedule.constant(5, p.groups(), 10, 0.5), Theta.empty(), StepListener.NONE))
+                .isInstanceOf(TrainingDivergedException.class)
+                .isNotInstanceOf(NonFiniteInputException.class)
+                .hasMessageContaining("the training loss is Infinity at step 1 (it was ")
+                .hasMessageContaining("training diverged; lower the learning rate or the initial scale");
     }
 
     @Test
