@@ -33,10 +33,9 @@ import org.junit.jupiter.api.Test;
  * float64 stored-trajectory reference and against central finite differences of the whole run.
  *
  * <p>With max pooling the trained weights are only piecewise smooth in the hyperparameters (a window
- * whose maximum moves changes a step's gradient by a jump): measured on such a run (24 images, T = 6),
- * the validation loss
- * jumps by 2e-6 to 2e-4 within 2e-5 of the initial scale of W2, so a finite difference with step
- * 1e-5 is off by up to 100% while the reference agrees to 1e-10. The max-pooling network (16
+ * whose maximum moves changes a step's gradient by a jump): measured on such a run (24 images,
+ * T = 6), the validation loss jumps by 2e-6 to 2e-4 within 2e-5 of the initial scale of W2, so a
+ * finite difference with step 1e-5 is off by up to 100% while the reference agrees to 1e-10. The max-pooling network (16
  * filters) is therefore checked against the reference, and the same network with average pooling
  * (smooth; 8 filters to stay quick) against both. Few images, few steps: seconds.
  */
