@@ -268,10 +268,12 @@ public final class Var {
         return tape.apply(new Softplus(), this);
     }
 
+    /** Elementwise sine. */
     public Var sin() {
         return tape.apply(new Sin(), this);
     }
 
+    /** Elementwise cosine. */
     public Var cos() {
         return tape.apply(new Cos(), this);
     }
