@@ -90,10 +90,11 @@ final class ConvnetSection {
     public static void main(String[] args) {
         BenchConfig config = args.length > 0 && args[0].equals("--quick") ? BenchConfig.smoke() : BenchConfig.full();
         Result res = run(config, new Progress(System.err));
-        System.out.printf(Locale.ROOT, "convnet %d weights, batch %d, T = %d: forward %.3f s (median %.3f), hypergradient "
-                        + "%.3f s (median %.3f), ratio %.2f, objective %.6f, %.4f bits/param/step%n", res.parameters(),
-                res.batch(), res.steps(), res.forward().bestSeconds(), res.forward().medianSeconds(),
-                res.hypergradient().bestSeconds(), res.hypergradient().medianSeconds(), res.ratio(), res.objective(),
+        System.out.printf(Locale.ROOT, "convnet %d weights, batch %d, T = %d: forward %.3f s (median %.3f, process CPU "
+                        + "%.3f s), hypergradient %.3f s (median %.3f, process CPU %.3f s), ratio %.2f, objective %.6f, %.4f "
+                        + "bits/param/step%n", res.parameters(), res.batch(), res.steps(), res.forward().bestSeconds(),
+                res.forward().medianSeconds(), res.forward().cpuSeconds(), res.hypergradient().bestSeconds(),
+                res.hypergradient().medianSeconds(), res.hypergradient().cpuSeconds(), res.ratio(), res.objective(),
                 res.bitsPerParameterStep());
     }
 }
