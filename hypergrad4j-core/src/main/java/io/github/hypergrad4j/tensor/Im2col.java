@@ -89,21 +89,19 @@ public final class Im2col {
         for (int n = 0; n < g.batch(); n++) {
             for (int oy = 0; oy < oh; oy++) {
                 for (int ox = 0; ox < ow; ox++, row++) {
-                    int o = row * k;
+                    int o = row * k, left = ox * s - p;
+                    // The kernel columns that fall inside the image; the others read zero padding.
+                    int lo = Math.max(0, -left), hi = Math.min(kw, w - left);
                     for (int ch = 0; ch < c; ch++) {
                         int base = (n * c + ch) * h;
-                        for (int ky = 0; ky < kh; ky++) {
+                        for (int ky = 0; ky < kh; ky++, o += kw) {
                             int y = oy * s - p + ky;
                             if (y < 0 || y >= h) {
-                                o += kw; // zero padding: the array is already zero
-                                continue;
+                                continue; // zero padding: the array is already zero
                             }
-                            int src = (base + y) * w;
-                            for (int kx = 0; kx < kw; kx++, o++) {
-                                int xx = ox * s - p + kx;
-                                if (xx >= 0 && xx < w) {
-                                    z[o] = x[src + xx];
-                                }
+                            int src = (base + y) * w + left;
+                            for (int kx = lo; kx < hi; kx++) {
+                                z[o + kx] = x[src + kx];
                             }
                         }
                     }
@@ -130,21 +128,18 @@ public final class Im2col {
         for (int n = 0; n < g.batch(); n++) {
             for (int oy = 0; oy < oh; oy++) {
                 for (int ox = 0; ox < ow; ox++, row++) {
-                    int o = row * k;
+                    int o = row * k, left = ox * s - p;
+                    int lo = Math.max(0, -left), hi = Math.min(kw, w - left);
                     for (int ch = 0; ch < c; ch++) {
                         int base = (n * c + ch) * h;
-                        for (int ky = 0; ky < kh; ky++) {
+                        for (int ky = 0; ky < kh; ky++, o += kw) {
                             int y = oy * s - p + ky;
                             if (y < 0 || y >= h) {
-                                o += kw;
                                 continue;
                             }
-                            int dst = (base + y) * w;
-                            for (int kx = 0; kx < kw; kx++, o++) {
-                                int xx = ox * s - p + kx;
-                                if (xx >= 0 && xx < w) {
-                                    z[dst + xx] += x[o];
-                                }
+                            int dst = (base + y) * w + left;
+                            for (int kx = lo; kx < hi; kx++) {
+                                z[dst + kx] += x[o + kx];
                             }
                         }
                     }
