@@ -206,6 +206,10 @@ public final class DualMath {
     /**
      * A linear map applied to the value and, when present, to the tangent: the derivative of a linear
      * map is the map itself, so this is exact to every order.
+     *
+     * @param a the dual
+     * @param map a linear map of tensors
+     * @return map(value), map(tangent)
      */
     public static Dual linear(Dual a, UnaryOperator<Tensor> map) {
         return new Dual(map.apply(a.value()), a.tangent() == null ? null : map.apply(a.tangent()));
@@ -214,6 +218,11 @@ public final class DualMath {
     /**
      * An elementwise function f with derivative df: value f(x), tangent df(x) x'. A primitive whose
      * gradient rule is {@code multiply(g, map(x, df, d2f))} is then exact to second order.
+     *
+     * @param x the dual
+     * @param f the function
+     * @param df its derivative
+     * @return f(x) with tangent df(x) x'
      */
     public static Dual map(Dual x, DoubleUnaryOperator f, DoubleUnaryOperator df) {
         double[] v = x.value().data(), y = new double[v.length];
@@ -231,12 +240,23 @@ public final class DualMath {
         return new Dual(Tensor.of(y, x.value().shape()), t);
     }
 
-    /** Elementwise exp: value e^x, tangent e^x x'. */
+    /**
+     * Elementwise exp: value e^x, tangent e^x x'.
+     *
+     * @param x the dual
+     * @return exp(x)
+     */
     public static Dual exp(Dual x) {
         return map(x, Math::exp, Math::exp);
     }
 
-    /** Elementwise quotient a / b of tensors of one shape: tangent (a' - (a / b) b') / b. */
+    /**
+     * Elementwise quotient a / b of tensors of one shape: tangent (a' - (a / b) b') / b.
+     *
+     * @param a the numerator
+     * @param b the denominator, of a's shape
+     * @return a / b
+     */
     public static Dual divide(Dual a, Dual b) {
         double[] x = a.value().data(), y = b.value().data(), q = new double[x.length];
         TensorOps.requireSameShape(a.value(), b.value(), "divide");
@@ -256,7 +276,12 @@ public final class DualMath {
         return new Dual(Tensor.of(q, a.value().shape()), t);
     }
 
-    /** The transpose of a matrix. */
+    /**
+     * The transpose of a matrix.
+     *
+     * @param a an {@code [n, m]} matrix
+     * @return its {@code [m, n]} transpose
+     */
     public static Dual transpose(Dual a) {
         return linear(a, DualMath::transposed);
     }
@@ -278,6 +303,10 @@ public final class DualMath {
     /**
      * Sums of a matrix along one axis, keeping it as a dimension of 1: axis 0 (down the columns)
      * gives {@code [1, m]}, axis 1 (along the rows) gives {@code [n, 1]}.
+     *
+     * @param a a matrix
+     * @param axis 0 or 1
+     * @return the sums, keeping the axis as 1
      */
     public static Dual sumAxis(Dual a, int axis) {
         if (a.value().rank() != 2 || (axis != 0 && axis != 1)) {
@@ -288,17 +317,35 @@ public final class DualMath {
         return linear(a, t -> Broadcasting.reduce(t, shape));
     }
 
-    /** A scalar, row or column repeated over {@code shape} (see {@link Broadcasting}). */
+    /**
+     * A scalar, row or column repeated over {@code shape} (see {@link Broadcasting}).
+     *
+     * @param a a scalar, row or column
+     * @param shape the shape to fill
+     * @return a dual of that shape
+     */
     public static Dual expand(Dual a, int[] shape) {
         return linear(a, t -> Broadcasting.expand(t, shape));
     }
 
-    /** The adjoint of {@link #expand}: {@code g} summed onto the smaller {@code shape}. */
+    /**
+     * The adjoint of {@link #expand}: {@code g} summed onto the smaller {@code shape}.
+     *
+     * @param g an adjoint of the expanded shape
+     * @param shape the shape before expanding
+     * @return g summed to that shape
+     */
     public static Dual reduce(Dual g, int[] shape) {
         return linear(g, t -> Broadcasting.reduce(t, shape));
     }
 
-    /** Sum of two tangents where either may be null (zero). */
+    /**
+     * Sum of two tangents where either may be null (zero).
+     *
+     * @param a a tangent, or null
+     * @param b a tangent, or null
+     * @return their sum, or null when both are null
+     */
     public static Tensor addTangents(Tensor a, Tensor b) {
         if (a == null) {
             return b;

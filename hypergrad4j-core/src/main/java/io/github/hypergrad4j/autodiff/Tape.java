@@ -32,7 +32,12 @@ public final class Tape {
         return out;
     }
 
-    /** A differentiable input with zero tangent. */
+    /**
+     * A differentiable input with zero tangent.
+     *
+     * @param value its value
+     * @return a variable gradients flow into
+     */
     public Var input(Tensor value) {
         return input(value, null);
     }
