@@ -11,6 +11,7 @@ import io.github.hypergrad4j.model.Activation;
 import io.github.hypergrad4j.model.Losses;
 import io.github.hypergrad4j.model.Mlp;
 import io.github.hypergrad4j.tensor.Tensor;
+import io.github.hypergrad4j.train.BufferSettings;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.Objective;
 import io.github.hypergrad4j.train.ReversibleTrainer;
@@ -37,9 +38,15 @@ public final class ScheduleProblem implements HypergradientProblem {
     private final int steps;
     private final int batchSize;
     private final DatasetSpec data;
+    private final BufferSettings buffer;
     private transient volatile Dataset train;
 
+    /** A problem whose trainers keep the whole information buffer in memory. */
     public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
+        this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY);
+    }
+
+    private ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data, BufferSettings buffer) {
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batch size must be >= 1, got " + steps + " and " + batchSize);
         }
@@ -51,6 +58,21 @@ public final class ScheduleProblem implements HypergradientProblem {
         this.steps = steps;
         this.batchSize = batchSize;
         this.data = data;
+        this.buffer = java.util.Objects.requireNonNull(buffer, "buffer settings");
+    }
+
+    /**
+     * The same problem with every training run's information buffer limited as {@code settings} say. The
+     * settings travel with the problem (it is serialisable), so they hold on Spark executors too; results
+     * are unchanged.
+     */
+    public ScheduleProblem withBuffer(BufferSettings settings) {
+        return new ScheduleProblem(layers, steps, batchSize, data, settings);
+    }
+
+    /** How the training runs keep their information buffer. */
+    public BufferSettings buffer() {
+        return buffer;
     }
 
     public Mlp model() {
@@ -138,7 +160,7 @@ public final class ScheduleProblem implements HypergradientProblem {
                 Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(images)), w.tape().constant(targets));
         InitialWeights init = new InitialWeights(model.layout(), seed);
         double[] w0 = init.weights(scales);
-        Hypergradient h = new ReversibleTrainer(model.layout(), loss).hypergradient(w0, new double[w0.length],
+        Hypergradient h = buffer.apply(new ReversibleTrainer(model.layout(), loss)).hypergradient(w0, new double[w0.length],
                 new Schedule(alpha, beta), Theta.empty(), objective, StepListener.NONE);
 
         double[] grad = new double[size()];

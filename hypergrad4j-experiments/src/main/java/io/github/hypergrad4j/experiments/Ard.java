@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments;
 
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.CyclicBatches;
 import io.github.hypergrad4j.data.LabelledImages;
 import io.github.hypergrad4j.data.SplitSizes;
@@ -125,7 +126,8 @@ public final class Ard implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()));
+        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()),
+                Centring.POOL_MEAN);
         Examples.Splits splits = Examples.Splits.of(data);
         Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         Mlp model = Mlp.logisticRegression(train.images().cols(), LabelledImages.DEFAULT_CLASSES);

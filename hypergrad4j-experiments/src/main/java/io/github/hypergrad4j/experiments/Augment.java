@@ -3,6 +3,7 @@ package io.github.hypergrad4j.experiments;
 import io.github.hypergrad4j.autodiff.Dual;
 import io.github.hypergrad4j.autodiff.Tape;
 import io.github.hypergrad4j.autodiff.Var;
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.model.KernelClassifier;
@@ -112,7 +113,8 @@ public final class Augment implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()));
+        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()),
+                Centring.POOL_MEAN);
         Examples.Splits splits = Examples.Splits.of(data);
         Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         int d = train.images().cols();

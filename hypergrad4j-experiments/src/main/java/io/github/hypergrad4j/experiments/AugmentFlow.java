@@ -2,6 +2,7 @@ package io.github.hypergrad4j.experiments;
 
 import io.github.hypergrad4j.autodiff.Tape;
 import io.github.hypergrad4j.autodiff.Var;
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.CyclicBatches;
 import io.github.hypergrad4j.data.LabelledImages;
 import io.github.hypergrad4j.data.SplitSizes;
@@ -260,7 +261,8 @@ public final class AugmentFlow implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()));
+        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()),
+                Centring.POOL_MEAN);
         Examples.Splits splits = Examples.Splits.of(data);
         Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         int h = train.height(), w = train.width(), d = h * w;

@@ -36,7 +36,8 @@ import java.util.Map;
  *       velocity (SGD); {@code previous}: the last accepted point, optimiser state and gradient, from
  *       which a shrunk meta step is retaken;</li>
  *   <li>{@code guard}: accepted hypergradient norms, step scale and explosion events;</li>
- *   <li>{@code history}: learning curves and metrics of every meta-iteration so far.</li>
+ *   <li>{@code history}: learning curves and metrics of every meta-iteration so far, and
+ *       {@code firstIterationData}, the arrays a figure needs from meta-iteration 0.</li>
  * </ul>
  *
  * <p>Doubles are written in Java's shortest round-trip decimal form and read back exactly; non-finite
@@ -96,7 +97,8 @@ final class Checkpoint {
     /** Everything a meta-optimisation needs to continue after {@code nextMetaIteration - 1}. */
     record State(int nextMetaIteration, boolean finished, boolean stopped, double[] x, OptimizerState optimizer,
             double[] previousX, OptimizerState previousOptimizer, double[] previousGradient, double[] guardNorms,
-            double guardStepScale, List<ExplosionGuard.Event> events, double[][] curves, Map<String, double[]> metrics) {}
+            double guardStepScale, List<ExplosionGuard.Event> events, double[][] curves, Map<String, double[]> metrics,
+            Map<String, double[]> firstIterationData) {}
 
     private Checkpoint() {}
 
@@ -132,6 +134,8 @@ final class Checkpoint {
         }
         ObjectNode metrics = history.putObject("metrics");
         s.metrics().forEach((k, v) -> put(metrics, k, v));
+        ObjectNode first = history.putObject("firstIterationData");
+        s.firstIterationData().forEach((k, v) -> put(first, k, v));
         byte[] bytes = JSON.writeValueAsBytes(root);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
@@ -189,6 +193,12 @@ final class Checkpoint {
                 Map.Entry<String, JsonNode> m = it.next();
                 metrics.put(m.getKey(), numbers(m.getValue()));
             }
+            Map<String, double[]> firstData = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = history.required("firstIterationData").fields();
+                    it.hasNext();) {
+                Map.Entry<String, JsonNode> m = it.next();
+                firstData.put(m.getKey(), numbers(m.getValue()));
+            }
             int next = root.required("nextMetaIteration").asInt();
             if (next < 0 || curves.length != next) {
                 throw new IllegalArgumentException(curves.length + " recorded meta-iterations for next iteration " + next);
@@ -198,7 +208,7 @@ final class Checkpoint {
                     prev == null ? null : numbers(prev.required("x")),
                     prev == null ? null : optimizer(prev.required("optimizer")),
                     prev == null ? null : numbers(prev.required("gradient")), numbers(guard.required("norms")),
-                    number(guard.required("stepScale")), events, curves, metrics);
+                    number(guard.required("stepScale")), events, curves, metrics, firstData);
         } catch (IllegalArgumentException e) {
             throw damaged(file, "a field is missing or malformed (" + e.getMessage() + ")");
         }

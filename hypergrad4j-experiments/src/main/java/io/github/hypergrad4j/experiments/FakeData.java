@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments;
 
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.CyclicBatches;
 import io.github.hypergrad4j.data.LabelledImages;
 import io.github.hypergrad4j.data.SplitSizes;
@@ -125,7 +126,8 @@ public final class FakeData implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(0, config.validationSize(), config.testSize()));
+        LoadedData data = context.loadData(new SplitSizes(0, config.validationSize(), config.testSize()),
+                Centring.POOL_MEAN);
         Examples valid = Examples.of(data.splits().validation());
         Examples test = Examples.of(data.splits().test());
         int classes = LabelledImages.DEFAULT_CLASSES, pixels = valid.images().cols();

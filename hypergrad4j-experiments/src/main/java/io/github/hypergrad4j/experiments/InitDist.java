@@ -33,6 +33,8 @@ import java.util.Map;
  * knots, sorted after each step so each stays an inverse CDF.
  */
 public final class InitDist implements Experiment {
+    private static final String FIRST_W0 = "initialWeights";
+    private static final String FIRST_GRADIENT = "initialWeightsHypergradient";
 
     /**
      * @param layers layer sizes (784-10 is the log's one-layer run; deeper nets get a distribution per layer)
@@ -133,7 +135,7 @@ public final class InitDist implements Experiment {
         }
         Mlp model = new Mlp(Activation.TANH, config.layers());
         ParameterLayout layout = model.layout();
-        ReversibleTrainer trainer = new ReversibleTrainer(layout, Classification.minibatchLoss(model, train,
+        ReversibleTrainer trainer = context.trainer(layout, Classification.minibatchLoss(model, train,
                 new CyclicBatches(train.size(), config.batchSize())));
         InverseCdfInit init = new InverseCdfInit(layout, config.bins(), context.seedFor("uniform draws"));
         double[][] knots = new double[layout.groupCount()][config.bins() + 1];
@@ -148,7 +150,6 @@ public final class InitDist implements Experiment {
         for (int g = 0; g < knots.length; g++) {
             System.arraycopy(knots[g], 0, x, g * rowLength, rowLength);
         }
-        double[][] firstW0AndGradient = new double[2][];
         MetaStep step = (hyper, i, withGradient) -> {
             // The knots are the sorted hyperparameters of each group: always an inverse CDF, and the
             // gradient of a sorted entry flows back to the entry it came from.
@@ -159,10 +160,6 @@ public final class InitDist implements Experiment {
             StepListener listener = (t, loss, weights) -> curve[t] = loss;
             Hypergradient h = trainer.hypergradient(w0, new double[w0.length], schedule, Theta.empty(),
                     Classification.setLoss(model, train), listener);
-            if (firstW0AndGradient[0] == null) {
-                firstW0AndGradient[0] = w0;
-                firstW0AndGradient[1] = h.dWeights0().clone();
-            }
             double[] gradient = null;
             if (withGradient) {
                 double[][] g = init.knotGradient(h.dWeights0());
@@ -175,12 +172,16 @@ public final class InitDist implements Experiment {
             }
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("trainLoss", h.objective());
-            return new MetaResult(h.objective(), gradient, curve, m);
+            // The first meta-iteration's initial weights and their hypergradient are drawn in the figure;
+            // the history keeps (and checkpoints) them, so a resumed run draws the same figure.
+            return new MetaResult(h.objective(), gradient, curve, m, i == 0
+                    ? Map.of(FIRST_W0, w0, FIRST_GRADIENT, h.dWeights0()) : Map.of());
         };
         MetaHistory history = context.metaLoop("init-dist meta-iterations", config.metaIterations(), "trainLoss")
                 .run(x, new SgdMomentum(config.metaStep(), 0), step);
         double[][] learned = sortedKnots(x, knots.length, rowLength, new int[knots.length][]);
-        record(context, layout, history, learned, init.weights(learned), firstW0AndGradient[0], firstW0AndGradient[1]);
+        record(context, layout, history, learned, init.weights(learned), history.firstIterationData(FIRST_W0),
+                history.firstIterationData(FIRST_GRADIENT));
     }
 
     /** Each group's hyperparameters in increasing order; order[g][j] is the index (in the group) of knot j. */

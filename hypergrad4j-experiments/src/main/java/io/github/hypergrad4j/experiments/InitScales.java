@@ -117,7 +117,7 @@ public final class InitScales implements Experiment {
         SplitSizes sizes = new SplitSizes(config.trainSize(), 0, 0);
         LoadedData data = context.loadData(sizes);
         ScheduleProblem problem = new ScheduleProblem(config.layers(), config.steps(), config.batchSize(),
-                data.spec(sizes, context.seedFor("data split")));
+                data.spec(sizes, context.seedFor("data split"))).withBuffer(context.buffer());
         int groups = problem.groups();
         double[] scales = new double[groups];
         Arrays.fill(scales, config.initialScale());

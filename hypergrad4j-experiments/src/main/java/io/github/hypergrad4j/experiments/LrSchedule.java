@@ -168,7 +168,8 @@ public final class LrSchedule implements Experiment {
         SplitSizes sizes = new SplitSizes(config.trainSize(), 0, 0);
         LoadedData data = context.loadData(sizes);
         DatasetSpec spec = data.spec(sizes, context.seedFor("data split"));
-        ScheduleProblem problem = new ScheduleProblem(config.layers(), config.steps(), config.batchSize(), spec);
+        ScheduleProblem problem = new ScheduleProblem(config.layers(), config.steps(), config.batchSize(), spec)
+                .withBuffer(context.buffer());
         int groups = problem.groups(), steps = config.steps();
         double[] scales = new double[groups];
         Arrays.fill(scales, config.initialScale());

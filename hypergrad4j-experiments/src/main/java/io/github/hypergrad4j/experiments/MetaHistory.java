@@ -14,6 +14,18 @@ import java.util.Map;
 final class MetaHistory {
     private final List<double[]> curves = new ArrayList<>();
     private final Map<String, List<Double>> metrics = new LinkedHashMap<>();
+    private final Map<String, double[]> firstIterationData = new LinkedHashMap<>();
+
+    /**
+     * Records a meta-iteration; {@code firstData} is kept when this is the first one recorded (see
+     * {@link MetaResult#firstIterationData()}).
+     */
+    void add(double[] learningCurve, Map<String, Double> values, Map<String, double[]> firstData) {
+        if (curves.isEmpty()) {
+            firstData.forEach((k, v) -> firstIterationData.put(k, v.clone()));
+        }
+        add(learningCurve, values);
+    }
 
     void add(double[] learningCurve, Map<String, Double> values) {
         if (!curves.isEmpty() && !metrics.keySet().equals(values.keySet())) {
@@ -44,9 +56,27 @@ final class MetaHistory {
         return m;
     }
 
-    /** A history with these curves and metrics (from a checkpoint). */
-    static MetaHistory of(double[][] curves, Map<String, double[]> metrics) {
+    /** The arrays kept from meta-iteration 0 (for checkpoints and figures), each a copy. */
+    Map<String, double[]> firstIterationData() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        firstIterationData.forEach((k, v) -> m.put(k, v.clone()));
+        return m;
+    }
+
+    /** One array kept from meta-iteration 0. */
+    double[] firstIterationData(String name) {
+        double[] v = firstIterationData.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no data '" + name + "' kept from the first meta-iteration; kept: "
+                    + firstIterationData.keySet());
+        }
+        return v.clone();
+    }
+
+    /** A history with these curves, metrics and first-iteration data (from a checkpoint). */
+    static MetaHistory of(double[][] curves, Map<String, double[]> metrics, Map<String, double[]> firstData) {
         MetaHistory h = new MetaHistory();
+        firstData.forEach((k, v) -> h.firstIterationData.put(k, v.clone()));
         for (double[] c : curves) {
             h.curves.add(c.clone());
         }
@@ -101,11 +131,15 @@ final class MetaHistory {
         return m[m.length - 1];
     }
 
-    /** Records the curves and every metric under {@code section}. */
+    /** Records the curves, every metric and the first iteration's kept data under {@code section}. */
     void record(ResultsSection section) {
         section.put("learningCurves", curves());
         for (String name : metrics.keySet()) {
             section.put(name, metric(name));
+        }
+        if (!firstIterationData.isEmpty()) {
+            ResultsSection first = section.section("firstIteration");
+            firstIterationData.forEach(first::put);
         }
     }
 }

@@ -86,7 +86,7 @@ public final class MetaLoop {
                 guard.restore(s.guardNorms(), s.guardStepScale(), s.events());
                 optimizer.setStepScale(s.guardStepScale());
             }
-            history = MetaHistory.of(s.curves(), s.metrics());
+            history = MetaHistory.of(s.curves(), s.metrics(), s.firstIterationData());
             i = s.nextMetaIteration();
             stopped = s.stopped();
             finished = s.finished();
@@ -108,7 +108,7 @@ public final class MetaLoop {
                     r = null; // judged below as an explosion
                 }
                 if (r != null) {
-                    history.add(r.learningCurve(), r.metrics());
+                    history.add(r.learningCurve(), r.metrics(), r.firstIterationData());
                     Double shown = r.metrics().get(headline);
                     task.advance(1, String.format(Locale.ROOT, "meta %d/%d %s %.4f", i, metaIterations,
                             MetaTraining.words(headline), shown != null ? shown : r.objective()));
@@ -149,7 +149,8 @@ public final class MetaLoop {
                 Checkpoint.write(file, context.checkpointIdentity(), new Checkpoint.State(i, finished, stopped, x.clone(),
                         Checkpoint.OptimizerState.of(optimizer), previousX, previousOptimizer, previousGradient,
                         guard == null ? new double[0] : guard.history(), guard == null ? 1 : guard.stepScale(),
-                        guard == null ? List.of() : guard.events(), history.curves(), history.metrics()));
+                        guard == null ? List.of() : guard.events(), history.curves(), history.metrics(),
+                        history.firstIterationData()));
             }
         }
         if (guard != null) {

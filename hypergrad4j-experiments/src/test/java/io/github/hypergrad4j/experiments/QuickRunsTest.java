@@ -31,10 +31,13 @@ class QuickRunsTest {
     @TempDir
     static Path out;
     static String stdout;
+    /** The dataset the runs use: MNIST where a local copy exists, else Fashion-MNIST; both must pass. */
+    static String dataset;
 
     @BeforeAll
     static void runAllQuick() {
-        TestData.availableOrSkip(new SplitSizes(1_000, 1_000, 500));
+        dataset = TestData.datasetOrSkip(new SplitSizes(1_000, 1_000, 500));
+        System.out.println("QuickRunsTest runs on " + dataset);
         StringWriter text = new StringWriter();
         for (String e : EXPERIMENTS) {
             CommandLine cl = Main.commandLine();
@@ -55,6 +58,7 @@ class QuickRunsTest {
             assertThat(r.get("seed").asLong()).isZero();
             assertThat(r.get("version").asText()).isNotBlank();
             assertThat(r.at("/dataset/name").asText()).isNotBlank();
+            assertThat(dataset).startsWith(r.at("/dataset/name").asText() + " (");
             assertThat(r.get("config").size()).isGreaterThan(3);
             assertThat(r.get("data").size()).isPositive();
             assertThat(r.get("summary").size()).isPositive();
@@ -158,7 +162,7 @@ class QuickRunsTest {
         JsonNode meta = Results.read(out.resolve(experiment).resolve(Results.FILE_NAME)).at("/data/meta");
         double[] v = Results.numbers(meta.get("validationLoss"));
         assertThat(v.length).isGreaterThan(2);
-        assertThat(v[v.length - 1]).as(experiment + " validation loss after vs before").isLessThan(v[0]);
+        assertThat(v[v.length - 1]).as(experiment + " validation loss after vs before, on " + dataset).isLessThan(v[0]);
         assertThat(meta.get("learningCurves").size()).isEqualTo(v.length);
     }
 }
