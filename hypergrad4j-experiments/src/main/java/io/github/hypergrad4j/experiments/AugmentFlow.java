@@ -30,7 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Issue 5 item 3(b), the continuous augmentation the Jan 19 log entry plans: training images are
+ * The continuous augmentation the Jan 19 log entry plans ("augment-flow"): training images are
  * augmented by the flow y = expm(t A_eff) x of a learned matrix whose only non-zero entries couple
  * neighbouring pixels, with t ~ N(0, sigma^2) drawn afresh at every training step. The couplings are
  * learned through the exact hypergradient of a logistic regression's validation loss, reversing its

@@ -160,9 +160,6 @@ public final class LrSchedule implements Experiment {
         return config;
     }
 
-    /** What one meta-iteration produced: the objective, its hypergradient (full vector) and learning curve. */
-    private record Evaluated(SeedResult result, long seed) {}
-
     @Override
     public void run(ExperimentContext context) throws IOException {
         SplitSizes sizes = new SplitSizes(config.trainSize(), 0, 0);

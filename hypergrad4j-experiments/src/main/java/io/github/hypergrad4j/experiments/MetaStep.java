@@ -4,7 +4,7 @@ package io.github.hypergrad4j.experiments;
  * One meta-iteration's evaluation of the meta-objective, the only thing a {@link MetaLoop} needs to
  * know about a problem. Implementations: {@link MetaTraining} (one reversible training run whose
  * hyperparameters enter through a {@code Theta}, as in {@code ard} and {@code fake-data}) and
- * {@link SeedAveragedStep} (a core {@code HypergradientProblem} averaged over seeds).
+ * {@link ScheduleMetaLoop}'s step (a seeded core {@code HypergradientProblem}, through a {@link ScheduleTying}).
  *
  * <p>Everything random inside an evaluation must be a function of the run's seed and
  * {@code metaIteration} only (never of a random stream carried across iterations): that is what lets a

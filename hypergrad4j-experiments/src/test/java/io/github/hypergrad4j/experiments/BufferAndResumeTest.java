@@ -33,24 +33,29 @@ class BufferAndResumeTest {
      * weight's coder head holds some 32 bits before it pushes a word, so every run outgrows TINY.
      */
 
-    private static InitDist initDist() {
+    private static InitDist spillingInitDist() {
         InitDist.Config q = InitDist.Config.quick();
         return new InitDist(new InitDist.Config(q.layers(), q.bins(), q.trainSize(), 100, q.batchSize(),
-                q.learningRate(), 0.5, q.initialHalfWidth(), q.metaStep(), 3));
+                q.learningRate(), 0.5, q.initialHalfWidth(), q.metaStep(), 1));
     }
 
-    private static LrSchedule lrSchedule() {
+    /** Quick init-dist with 3 meta-iterations, for the resume test. */
+    private static InitDist initDist() {
+        return new InitDist(InitDist.Config.quick().withMeta(0.01, 3));
+    }
+
+    private static LrSchedule spillingLrSchedule() {
         LrSchedule.Config q = LrSchedule.Config.preset("full", true);
         return new LrSchedule(new LrSchedule.Config(q.preset(), new int[] {784, 10, 10}, 100, q.batchSize(),
                 q.trainSize(), q.initialAlpha(), 0.5, q.initialScale(), q.perGroup(), q.stepsPerValue(),
-                q.learnMomentum(), q.learnScales(), q.newSeedEachMetaIteration(), q.optimizer(), q.metaStep(), 2,
-                4, null));
+                q.learnMomentum(), q.learnScales(), q.newSeedEachMetaIteration(), q.optimizer(), q.metaStep(), 1,
+                2, null));
     }
 
     @Test
     void aTinyBufferBudgetGivesBitIdenticalNumbersAndLeavesNoFile() throws IOException {
         DataSource data = TestData.availableOrSkip(new SplitSizes(500, 0, 0));
-        for (Experiment e : List.of(initDist(), lrSchedule())) {
+        for (Experiment e : List.of(spillingInitDist(), spillingLrSchedule())) {
             // The budget reaches every trainer and makes it spill: with a file where the spill
             // directory should be, the first spill fails.
             Path notADirectory = Files.writeString(tmp.resolve("file-" + e.name()), "");
