@@ -10,13 +10,9 @@ import io.github.hypergrad4j.meta.MetaOptimizer;
 import io.github.hypergrad4j.meta.SgdMomentum;
 import io.github.hypergrad4j.report.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +24,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code format} ({@value #FORMAT}), {@code version} ({@value #VERSION}), {@code experiment},
- *       {@code settingsHash} (SHA-256 of {@code settings}) and {@code settings}: the experiment's full
- *       configuration, seed, data choice and explosion guard, everything that changes a result;
- *       {@code command}: the command line that made it (for messages);</li>
+ *       {@code settingsHash}, {@code settings}, {@code blas} and {@code command}: the run's
+ *       {@link RunIdentity};</li>
  *   <li>{@code nextMetaIteration}, {@code finished}, {@code stopped};</li>
  *   <li>{@code x}: the hyperparameters; {@code optimizer}: its type, step count and moments (Adam) or
  *       velocity (SGD); {@code previous}: the last accepted point, optimiser state and gradient, from
@@ -51,20 +46,6 @@ final class Checkpoint {
     static final int VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Which run a checkpoint belongs to; {@code command} is kept for messages, not compared. */
-    record Identity(String experiment, JsonNode settings, String hash, String command) {
-        static Identity of(String experiment, JsonNode settings, String command) {
-            try {
-                String text = JSON.writeValueAsString(settings);
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-                // Read back, so that comparing with a checkpoint's settings sees the same node types.
-                return new Identity(experiment, JSON.readTree(text), HexFormat.of().formatHex(digest), command);
-            } catch (NoSuchAlgorithmException | IOException e) {
-                throw new IllegalStateException("cannot hash the settings", e);
-            }
-        }
-    }
 
     /** A meta-optimiser's state: its kind, step count and arrays (Adam: m and v; SGD: the velocity). */
     record OptimizerState(String type, int steps, double[][] arrays) {
@@ -102,12 +83,10 @@ final class Checkpoint {
 
     private Checkpoint() {}
 
-    static void write(Path file, Identity id, State s) throws IOException {
+    static void write(Path file, RunIdentity id, State s) throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT).put("version", VERSION).put("experiment", id.experiment())
-                .put("settingsHash", id.hash());
-        root.set("settings", id.settings());
-        root.put("command", id.command());
+        root.put("format", FORMAT).put("version", VERSION);
+        id.writeInto(root);
         root.put("nextMetaIteration", s.nextMetaIteration()).put("finished", s.finished()).put("stopped", s.stopped());
         put(root, "x", s.x());
         root.set("optimizer", optimizer(s.optimizer()));
@@ -143,10 +122,10 @@ final class Checkpoint {
     /**
      * Reads a checkpoint and checks that it belongs to this run.
      *
-     * @throws ConfigException if it is damaged, of another format or version, of another experiment, or
-     *     made with other settings; the message says what differs and what to do
+     * @throws ConfigException if it is damaged, of another format or version, or of another run
+     *     ({@link RunIdentity#check}); the message says what differs and what to do
      */
-    static State read(Path file, Identity expected) throws IOException {
+    static State read(Path file, RunIdentity expected) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readAllBytes(file));
@@ -161,18 +140,7 @@ final class Checkpoint {
                     + ", this hypergrad4j reads version " + VERSION + ". Resume it with the version that wrote it, or start"
                     + " again with --overwrite.");
         }
-        String experiment = root.path("experiment").asText();
-        if (!experiment.equals(expected.experiment())) {
-            throw new ConfigException(file + " is a checkpoint of the experiment '" + experiment + "', not '"
-                    + expected.experiment() + "'. Resume it with './hypergrad4j " + experiment + " --resume', or start '"
-                    + expected.experiment() + "' afresh with --overwrite or another --out.");
-        }
-        if (!expected.hash().equals(root.path("settingsHash").asText())) {
-            throw new ConfigException(file + " was made with other settings: " + differences(root.path("settings"),
-                    expected.settings(), "") + ". Resume with the options of the interrupted run ("
-                    + root.path("command").asText("its command is in results.json") + " --resume), or start again with"
-                    + " --overwrite or another --out.");
-        }
+        expected.check(root, file);
         try {
             JsonNode prev = root.get("previous");
             JsonNode guard = root.required("guard");
@@ -217,27 +185,6 @@ final class Checkpoint {
     private static ConfigException damaged(Path file, String why) {
         return new ConfigException("cannot resume: the checkpoint " + file + " is damaged: " + why + ". Start the run"
                 + " again with --overwrite (this replaces the directory's results), or with another --out.");
-    }
-
-    /** The settings that differ, e.g. "config.metaStep is 1.0 in the checkpoint and 2.0 now". */
-    private static String differences(JsonNode saved, JsonNode now, String prefix) {
-        List<String> out = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        saved.fieldNames().forEachRemaining(keys::add);
-        now.fieldNames().forEachRemaining(keys::add);
-        for (String k : keys) {
-            JsonNode a = saved.path(k), b = now.path(k);
-            if (a.equals(b)) {
-                continue;
-            }
-            if (a.isObject() && b.isObject()) {
-                out.add(differences(a, b, prefix + k + "."));
-            } else {
-                out.add(prefix + k + " is " + (a.isMissingNode() ? "absent" : a.toString()) + " in the checkpoint and "
-                        + (b.isMissingNode() ? "absent" : b.toString()) + " now");
-            }
-        }
-        return out.isEmpty() ? "the settings hash differs" : String.join("; ", out);
     }
 
     private static ObjectNode optimizer(OptimizerState o) {

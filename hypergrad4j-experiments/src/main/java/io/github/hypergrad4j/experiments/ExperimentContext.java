@@ -26,10 +26,10 @@ public final class ExperimentContext {
     private final Consumer<String> log;
     private final Results results;
     private final RunOptions options;
-    private final Checkpoint.Identity checkpointIdentity;
+    private final RunIdentity checkpointIdentity;
 
     ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
-            Consumer<String> log, Results results, RunOptions options, Checkpoint.Identity checkpointIdentity) {
+            Consumer<String> log, Results results, RunOptions options, RunIdentity checkpointIdentity) {
         this.options = options;
         this.checkpointIdentity = checkpointIdentity;
         this.seed = seed;
@@ -74,7 +74,7 @@ public final class ExperimentContext {
         return options;
     }
 
-    Checkpoint.Identity checkpointIdentity() {
+    RunIdentity checkpointIdentity() {
         return checkpointIdentity;
     }
 
