@@ -28,7 +28,8 @@ public final class ExperimentContext {
     private final RunOptions options;
     private final RunIdentity checkpointIdentity;
 
-    ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
+    /** Made by {@link ExperimentRunner}; public for tests that drive a loop directly. */
+    public ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
             Consumer<String> log, Results results, RunOptions options, RunIdentity checkpointIdentity) {
         this.options = options;
         this.checkpointIdentity = checkpointIdentity;
@@ -74,20 +75,9 @@ public final class ExperimentContext {
         return options;
     }
 
-    RunIdentity checkpointIdentity() {
+    /** Which run this is, for checkpoints: experiment, settings, BLAS backend. */
+    public RunIdentity identity() {
         return checkpointIdentity;
-    }
-
-    /**
-     * The meta-optimisation loop of this run, with checkpoints in {@link #directory()} and the explosion
-     * guard configured on the command line.
-     *
-     * @param label the progress bar's label
-     * @param metaIterations hypergradient steps (one more forward evaluation follows the last)
-     * @param headline the metric shown in the progress line
-     */
-    public MetaLoop metaLoop(String label, int metaIterations, String headline) {
-        return new MetaLoop(this, label, metaIterations, headline);
     }
 
     /** A reversible trainer for this run (with the information-buffer memory limit of {@code --buffer-memory}). */

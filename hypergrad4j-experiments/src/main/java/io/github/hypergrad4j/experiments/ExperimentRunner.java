@@ -2,6 +2,7 @@ package io.github.hypergrad4j.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.hypergrad4j.experiments.meta.Checkpoint;
 import io.github.hypergrad4j.report.ReportIndex;
 import io.github.hypergrad4j.report.Results;
 import io.github.hypergrad4j.tensor.Blas;
