@@ -12,6 +12,7 @@ import io.github.hypergrad4j.experiments.meta.ScheduleTying;
 import io.github.hypergrad4j.experiments.sweep.NetworkSetup;
 import io.github.hypergrad4j.hyper.HyperVector;
 import io.github.hypergrad4j.hyper.Parameterisation;
+import io.github.hypergrad4j.hyper.ScheduleLayout;
 import io.github.hypergrad4j.meta.Adam;
 import io.github.hypergrad4j.meta.ScheduleProblem;
 import io.github.hypergrad4j.meta.SeedEvaluator;
@@ -133,7 +134,7 @@ public final class InitScales implements Experiment {
         HyperVector start = problem.initial(config.learningRate(), config.momentum(), scales);
         ScheduleTying tying = new ScheduleTying(start.values(), config.steps(), groups, true, 1, false, false, true);
         ParameterLayout layout = problem.model().layout();
-        int offset = 2 * config.steps() * groups;
+        ScheduleLayout schedule = problem.layout();
         ScheduleMetaLoop.Outcome meta;
         try (SeedEvaluator evaluator = ThreadPoolSeedEvaluator.perCore()) {
             meta = ScheduleMetaLoop.run(context, "init-scales meta-iterations", problem, evaluator, tying,
@@ -141,7 +142,7 @@ public final class InitScales implements Experiment {
                     true, "trainLoss", x -> {
                         Map<String, Double> m = new LinkedHashMap<>();
                         for (int k = 0; k < groups; k++) {
-                            m.put(SCALE + layout.group(k).name(), Parameterisation.LOG.value(x[offset + k]));
+                            m.put(SCALE + layout.group(k).name(), Parameterisation.LOG.value(x[schedule.logScale(k)]));
                         }
                         return m;
                     });

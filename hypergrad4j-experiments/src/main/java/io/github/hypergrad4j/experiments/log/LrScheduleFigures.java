@@ -3,8 +3,9 @@ package io.github.hypergrad4j.experiments.log;
 import io.github.hypergrad4j.experiments.ExperimentContext;
 import io.github.hypergrad4j.experiments.meta.MetaFigures;
 import io.github.hypergrad4j.experiments.meta.MetaHistory;
-import io.github.hypergrad4j.hyper.HyperVector;
 import io.github.hypergrad4j.hyper.Parameterisation;
+import io.github.hypergrad4j.hyper.ScheduleLayout;
+import io.github.hypergrad4j.hyper.ScheduleLayout.Block;
 import io.github.hypergrad4j.meta.SeedResult;
 import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.plot.LineChart;
@@ -14,7 +15,6 @@ import io.github.hypergrad4j.report.ResultsSection;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The lr-schedule experiment's numbers and figures: schedules, learning curves and the seed-averaged hypergradient. */
@@ -37,12 +37,14 @@ final class LrScheduleFigures {
     private final int steps;
     private final int groups;
     private final double[] stepAxis;
+    private final ScheduleLayout schedule;
 
     LrScheduleFigures(Shape config, ParameterLayout layout, int steps, int groups) {
         this.config = config;
         this.layout = layout;
         this.steps = steps;
         this.groups = groups;
+        this.schedule = new ScheduleLayout(steps, groups);
         this.stepAxis = new double[steps];
         for (int t = 0; t < steps; t++) {
             stepAxis[t] = t;
@@ -51,13 +53,12 @@ final class LrScheduleFigures {
 
     void save(ExperimentContext context, MetaHistory history, List<double[]> schedules, double[] end, double[] start,
             SeedAverage average, double before, double after, int compareSeeds) throws IOException {
-        int tg = steps * groups;
         ResultsSection data = context.results().data();
         history.record(data.section("meta"));
         ResultsSection learned = data.section("learned");
-        learned.put("logAlpha", HyperVector.rows(Arrays.copyOfRange(end, 0, tg), steps, groups));
-        learned.put("logitBeta", HyperVector.rows(Arrays.copyOfRange(end, tg, 2 * tg), steps, groups));
-        learned.put("logScale", Arrays.copyOfRange(end, 2 * tg, 2 * tg + groups));
+        learned.put("logAlpha", schedule.rows(end, Block.LOG_ALPHA));
+        learned.put("logitBeta", schedule.rows(end, Block.LOGIT_BETA));
+        learned.put("logScale", schedule.logScales(end));
         learned.put("groups", String.join(",", layout.names()));
         ResultsSection hg = data.section("initialHypergradient");
         hg.put("seeds", average.seeds());
@@ -96,7 +97,7 @@ final class LrScheduleFigures {
         if (config.learnScales()) {
             for (int k = 0; k < groups; k++) {
                 context.results().summary("learned initial scale " + layout.group(k).name(),
-                        Parameterisation.LOG.value(end[2 * tg + k]));
+                        Parameterisation.LOG.value(end[schedule.logScale(k)]));
             }
         }
     }
@@ -104,11 +105,11 @@ final class LrScheduleFigures {
     private BufferedImage scheduleFigure(List<double[]> schedules, double[] start, double[] end) {
         List<BufferedImage> panels = new ArrayList<>();
         if (config.perGroup()) {
-            panels.add(perGroup("Learning rate, weights", start, end, 0, true, false));
-            panels.add(perGroup("Learning rate, biases", start, end, 0, false, false));
+            panels.add(perGroup("Learning rate, weights", start, end, Block.LOG_ALPHA, true));
+            panels.add(perGroup("Learning rate, biases", start, end, Block.LOG_ALPHA, false));
             if (config.learnMomentum()) {
-                panels.add(perGroup("Momentum, weights", start, end, steps * groups, true, true));
-                panels.add(perGroup("Momentum, biases", start, end, steps * groups, false, true));
+                panels.add(perGroup("Momentum, weights", start, end, Block.LOGIT_BETA, true));
+                panels.add(perGroup("Momentum, biases", start, end, Block.LOGIT_BETA, false));
             }
             return Panels.grid(2, panels.toArray(BufferedImage[]::new));
         }
@@ -117,7 +118,7 @@ final class LrScheduleFigures {
         for (int i = 0; i < schedules.size(); i++) {
             double[] row = new double[steps];
             for (int t = 0; t < steps; t++) {
-                row[t] = schedules.get(i)[t * groups];
+                row[t] = schedules.get(i)[schedule.logAlpha(t, 0)];
             }
             boolean ends = i == 0 || i == schedules.size() - 1;
             c.series("meta-iteration " + i, stepAxis, row, Palette.ordered(i, schedules.size()), ends);
@@ -125,15 +126,15 @@ final class LrScheduleFigures {
         return c.render(2 * W, H);
     }
 
-    private BufferedImage perGroup(String title, double[] first, double[] end, int offset, boolean weights,
-            boolean momentum) {
+    private BufferedImage perGroup(String title, double[] first, double[] end, Block block, boolean weights) {
+        boolean momentum = block == Block.LOGIT_BETA;
         LineChart c = LineChart.titled(title).axes("Step number", momentum ? "Momentum" : "Learning rate")
                 .markers(false).legendAt("outside");
-        c.series("start", stepAxis, values(first, offset, firstGroup(weights), momentum), new java.awt.Color(0xbbbbbb));
+        c.series("start", stepAxis, values(first, block, firstGroup(weights)), new java.awt.Color(0xbbbbbb));
         int colour = 0;
         for (int k = 0; k < groups; k++) {
             if (isWeights(k) == weights) {
-                c.series(layout.group(k).name(), stepAxis, values(end, offset, k, momentum), Palette.categorical(colour++));
+                c.series(layout.group(k).name(), stepAxis, values(end, block, k), Palette.categorical(colour++));
             }
         }
         return c.render(W, H);
@@ -152,11 +153,11 @@ final class LrScheduleFigures {
         return layout.group(group).name().startsWith("W");
     }
 
-    private double[] values(double[] x, int offset, int group, boolean momentum) {
+    private double[] values(double[] x, Block block, int group) {
         double[] v = new double[steps];
         for (int t = 0; t < steps; t++) {
-            double raw = x[offset + t * groups + group];
-            v[t] = momentum ? Parameterisation.LOGIT.value(raw) : Parameterisation.LOG.value(raw);
+            double raw = x[schedule.index(block, t, group)];
+            v[t] = block == Block.LOGIT_BETA ? Parameterisation.LOGIT.value(raw) : Parameterisation.LOG.value(raw);
         }
         return v;
     }
@@ -187,7 +188,7 @@ final class LrScheduleFigures {
     }
 
     private double[][] alphaRows(SeedResult r) {
-        return HyperVector.rows(Arrays.copyOfRange(r.gradient(), 0, steps * groups), steps, groups);
+        return schedule.rows(r.gradient(), Block.LOG_ALPHA);
     }
 
     /** Mean squared difference of two estimates of the log-learning-rate hypergradient. */

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.RunIdentity;
-import io.github.hypergrad4j.meta.Adam;
 import io.github.hypergrad4j.meta.ExplosionGuard;
-import io.github.hypergrad4j.meta.MetaOptimizer;
-import io.github.hypergrad4j.meta.SgdMomentum;
+import io.github.hypergrad4j.meta.MetaOptimizerState;
 import io.github.hypergrad4j.report.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +27,8 @@ import java.util.Map;
  *       {@code settingsHash}, {@code settings}, {@code blas} and {@code command}: the run's
  *       {@link RunIdentity};</li>
  *   <li>{@code nextMetaIteration}, {@code finished}, {@code stopped};</li>
- *   <li>{@code x}: the hyperparameters; {@code optimizer}: its type, step count and moments (Adam) or
- *       velocity (SGD); {@code previous}: the last accepted point, optimiser state and gradient, from
+ *   <li>{@code x}: the hyperparameters; {@code optimizer}: its {@link MetaOptimizerState} (kind, step count,
+ *       arrays), whatever the optimiser; {@code previous}: the last accepted point, optimiser state and gradient, from
  *       which a shrunk meta step is retaken;</li>
  *   <li>{@code guard}: accepted hypergradient norms, step scale and explosion events;</li>
  *   <li>{@code history}: learning curves and metrics of every meta-iteration so far, and
@@ -49,37 +47,9 @@ public final class Checkpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A meta-optimiser's state: its kind, step count and arrays (Adam: m and v; SGD: the velocity). */
-    public record OptimizerState(String type, int steps, double[][] arrays) {
-        static OptimizerState of(MetaOptimizer o) {
-            if (o instanceof Adam a) {
-                double[][] m = a.moments();
-                return new OptimizerState("adam", a.stepsTaken(), m == null ? new double[0][] : m);
-            }
-            if (o instanceof SgdMomentum s) {
-                double[] v = s.velocity();
-                return new OptimizerState("sgd", s.stepsTaken(), v == null ? new double[0][] : new double[][] {v});
-            }
-            throw new IllegalArgumentException("cannot checkpoint a " + o.getClass().getSimpleName()
-                    + "; the meta loop supports Adam and SgdMomentum");
-        }
-
-        void restoreInto(MetaOptimizer o) {
-            String expected = of(o).type();
-            if (!expected.equals(type)) {
-                throw new ConfigException("the checkpoint holds a " + type + " meta-optimiser, this run uses " + expected);
-            }
-            if (o instanceof Adam a) {
-                a.restore(arrays.length == 0 ? null : arrays, steps);
-            } else {
-                ((SgdMomentum) o).restore(arrays.length == 0 ? null : arrays[0], steps);
-            }
-        }
-    }
-
     /** Everything a meta-optimisation needs to continue after {@code nextMetaIteration - 1}. */
-    public record State(int nextMetaIteration, boolean finished, boolean stopped, double[] x, OptimizerState optimizer,
-            double[] previousX, OptimizerState previousOptimizer, double[] previousGradient, double[] guardNorms,
+    public record State(int nextMetaIteration, boolean finished, boolean stopped, double[] x, MetaOptimizerState optimizer,
+            double[] previousX, MetaOptimizerState previousOptimizer, double[] previousGradient, double[] guardNorms,
             double guardStepScale, List<ExplosionGuard.Event> events, double[][] curves, Map<String, double[]> metrics,
             Map<String, double[]> firstIterationData) {}
 
@@ -189,7 +159,7 @@ public final class Checkpoint {
                 + " again with --overwrite (this replaces the directory's results), or with another --out.");
     }
 
-    private static ObjectNode optimizer(OptimizerState o) {
+    private static ObjectNode optimizer(MetaOptimizerState o) {
         ObjectNode n = JSON.createObjectNode().put("type", o.type()).put("steps", o.steps());
         ArrayNode arrays = n.putArray("arrays");
         for (double[] a : o.arrays()) {
@@ -198,13 +168,13 @@ public final class Checkpoint {
         return n;
     }
 
-    private static OptimizerState optimizer(JsonNode n) {
+    private static MetaOptimizerState optimizer(JsonNode n) {
         JsonNode rows = n.required("arrays");
         double[][] arrays = new double[rows.size()][];
         for (int i = 0; i < arrays.length; i++) {
             arrays[i] = numbers(rows.get(i));
         }
-        return new OptimizerState(n.required("type").asText(), n.required("steps").asInt(), arrays);
+        return new MetaOptimizerState(n.required("type").asText(), n.required("steps").asInt(), arrays);
     }
 
     private static void put(ObjectNode node, String key, double[] values) {

@@ -5,6 +5,7 @@ import io.github.hypergrad4j.experiments.ExperimentContext;
 import io.github.hypergrad4j.experiments.Progress;
 import io.github.hypergrad4j.meta.ExplosionGuard;
 import io.github.hypergrad4j.meta.MetaOptimizer;
+import io.github.hypergrad4j.meta.MetaOptimizerState;
 import io.github.hypergrad4j.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,8 +68,7 @@ public final class MetaLoop {
      * Runs (or, with {@code --resume}, continues) the meta-optimisation.
      *
      * @param x the initial hyperparameters; on return, the final ones (updated in place)
-     * @param optimizer a fresh {@link io.github.hypergrad4j.meta.Adam} or
-     *     {@link io.github.hypergrad4j.meta.SgdMomentum} (the types a checkpoint can hold)
+     * @param optimizer a fresh meta-optimiser (its {@link MetaOptimizer#state()} goes into the checkpoint)
      * @param step evaluates the meta-objective
      * @return one record per evaluation: at most metaIterations + 1, fewer when the guard stopped early
      * @throws TrainingDivergedException if a training run diverges and the guard cannot recover
@@ -81,7 +81,7 @@ public final class MetaLoop {
         int i = 0;
         boolean stopped = false, finished = false;
         double[] previousX = null, previousGradient = null;
-        Checkpoint.OptimizerState previousOptimizer = null;
+        MetaOptimizerState previousOptimizer = null;
         if (context.options().resume() && Files.exists(file)) {
             Checkpoint.State s = Checkpoint.read(file, context.identity());
             if (s.x().length != x.length) {
@@ -89,7 +89,7 @@ public final class MetaLoop {
                         + x.length + "; start again with --overwrite");
             }
             System.arraycopy(s.x(), 0, x, 0, x.length);
-            s.optimizer().restoreInto(optimizer);
+            restore(optimizer, s.optimizer());
             previousX = s.previousX();
             previousOptimizer = s.previousOptimizer();
             previousGradient = s.previousGradient();
@@ -135,7 +135,7 @@ public final class MetaLoop {
                     ExplosionGuard.Decision d = guard == null ? null : guard.observe(i, norm);
                     if (d == null || !d.exploded()) {
                         previousX = x.clone();
-                        previousOptimizer = Checkpoint.OptimizerState.of(optimizer);
+                        previousOptimizer = optimizer.state();
                         previousGradient = gradient.clone();
                         optimizer.stepInPlace(x, gradient);
                     } else {
@@ -147,7 +147,7 @@ public final class MetaLoop {
                         }
                         // Back to the last accepted point: stop there, or retake its update with the smaller step.
                         System.arraycopy(previousX, 0, x, 0, x.length);
-                        previousOptimizer.restoreInto(optimizer);
+                        optimizer.restore(previousOptimizer);
                         if (d.stop()) {
                             stopped = true;
                         } else {
@@ -158,7 +158,7 @@ public final class MetaLoop {
                 }
                 i++;
                 Checkpoint.write(file, context.identity(), new Checkpoint.State(i, finished, stopped, x.clone(),
-                        Checkpoint.OptimizerState.of(optimizer), previousX, previousOptimizer, previousGradient,
+                        optimizer.state(), previousX, previousOptimizer, previousGradient,
                         guard == null ? new double[0] : guard.history(), guard == null ? 1 : guard.stepScale(),
                         guard == null ? List.of() : guard.events(), history.curves(), history.metrics(),
                         history.firstIterationData()));
@@ -176,6 +176,16 @@ public final class MetaLoop {
                     events.get(events.size() - 1).metaIteration());
         }
         return history;
+    }
+
+    /** Restores the checkpoint's optimiser state, or says why it does not fit this run. */
+    private static void restore(MetaOptimizer optimizer, MetaOptimizerState state) {
+        try {
+            optimizer.restore(state);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("the checkpoint does not fit this run: " + e.getMessage() + "; start again with"
+                    + " --overwrite", e);
+        }
     }
 
     private void pause() {

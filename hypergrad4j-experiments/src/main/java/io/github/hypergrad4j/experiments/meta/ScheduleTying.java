@@ -1,10 +1,12 @@
 package io.github.hypergrad4j.experiments.meta;
 
 import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.hyper.ScheduleLayout;
+import java.util.List;
 
 /**
  * Which of a {@link io.github.hypergrad4j.meta.ScheduleProblem}'s hyperparameters
- * [log alpha (T x G), logit beta (T x G), log scale (G)] are learned, and which share one value: the
+ * ({@link ScheduleLayout}: log alpha T x G, logit beta T x G, log scale G) are learned, and which share one value: the
  * meta-optimiser steps a short free vector z, {@link #expand} writes it into the full vector x (fixed
  * entries keep their starting values), and {@link #reduce} sums the hypergradient of every entry tied
  * to a free one (the exact gradient of a shared value).
@@ -27,28 +29,27 @@ public final class ScheduleTying {
      */
     public ScheduleTying(double[] start, int steps, int groups, boolean perGroup, int stepsPerValue, boolean learnRates,
             boolean learnMomentum, boolean learnScales) {
-        if (start.length != 2 * steps * groups + groups) {
-            throw new IllegalArgumentException(start.length + " hyperparameters for " + steps + " steps x " + groups + " groups");
-        }
+        ScheduleLayout layout = new ScheduleLayout(steps, groups);
+        layout.requireSize(start);
         this.start = start.clone();
         this.free = new int[start.length];
         java.util.Arrays.fill(free, -1);
         int pieces = (steps + stepsPerValue - 1) / stepsPerValue, perPiece = perGroup ? groups : 1;
         int next = 0;
-        for (int block = 0; block < 2; block++) {
-            if (block == 0 ? !learnRates : !learnMomentum) {
+        for (ScheduleLayout.Block block : List.of(ScheduleLayout.Block.LOG_ALPHA, ScheduleLayout.Block.LOGIT_BETA)) {
+            if (block == ScheduleLayout.Block.LOG_ALPHA ? !learnRates : !learnMomentum) {
                 continue;
             }
             for (int t = 0; t < steps; t++) {
                 for (int k = 0; k < groups; k++) {
-                    free[block * steps * groups + t * groups + k] = next + (t / stepsPerValue) * perPiece + (perGroup ? k : 0);
+                    free[layout.index(block, t, k)] = next + (t / stepsPerValue) * perPiece + (perGroup ? k : 0);
                 }
             }
             next += pieces * perPiece;
         }
         if (learnScales) {
             for (int k = 0; k < groups; k++) {
-                free[2 * steps * groups + k] = next + k;
+                free[layout.logScale(k)] = next + k;
             }
             next += groups;
         }

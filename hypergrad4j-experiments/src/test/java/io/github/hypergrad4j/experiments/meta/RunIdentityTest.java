@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.RunIdentity;
+import io.github.hypergrad4j.meta.MetaOptimizerState;
 import io.github.hypergrad4j.tensor.Blas;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class RunIdentityTest {
     }
 
     private static Checkpoint.State oneIteration() {
-        return new Checkpoint.State(1, false, false, new double[] {1, 2}, new Checkpoint.OptimizerState("sgd", 1,
+        return new Checkpoint.State(1, false, false, new double[] {1, 2}, new MetaOptimizerState("sgd", 1,
                 new double[][] {{0.5, 0.5}}), null, null, null, new double[] {3}, 1, List.of(),
                 new double[][] {{0.7}}, Map.of("loss", new double[] {0.7}), Map.of());
     }
