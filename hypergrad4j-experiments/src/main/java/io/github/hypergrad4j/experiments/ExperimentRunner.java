@@ -80,7 +80,7 @@ public final class ExperimentRunner {
             long start = System.nanoTime();
             experiment.run(context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            results.run().put("elapsedSeconds", seconds).put("blas", Blas.describe(Blas.get()))
+            results.run().put("elapsedSeconds", seconds).put("blas", Blas.backendName())
                     .put("java", System.getProperty("java.version"))
                     .put("processors", Runtime.getRuntime().availableProcessors())
                     .put("resumed", s.options().resume());

@@ -24,7 +24,7 @@ import java.util.Set;
  * @param experiment the experiment's name
  * @param settings configuration, seed, data choice and explosion guard
  * @param hash SHA-256 of {@code settings} as JSON text
- * @param blas the BLAS backend, as {@link Blas#describe} names it, e.g. {@code java (Java11BLAS)}
+ * @param blas the BLAS backend, as {@link Blas#backendName} names it, e.g. {@code java (Java11BLAS)}
  * @param command the command line that made the run
  */
 public record RunIdentity(String experiment, JsonNode settings, String hash, String blas, String command) {
@@ -32,7 +32,7 @@ public record RunIdentity(String experiment, JsonNode settings, String hash, Str
 
     /** The identity of a run with these settings on this JVM's BLAS backend. */
     public static RunIdentity of(String experiment, JsonNode settings, String command) {
-        return of(experiment, settings, Blas.describe(Blas.get()), command);
+        return of(experiment, settings, Blas.backendName(), command);
     }
 
     /** The identity of a run with these settings on the named BLAS backend. */
