@@ -27,6 +27,21 @@ public interface MetaOptimizer {
     void setStepScale(double scale);
 
     /**
+     * The state carried between steps (copies), for checkpoints.
+     *
+     * @return the kind, the steps taken and the arrays
+     */
+    MetaOptimizerState state();
+
+    /**
+     * Continues from {@code state}, as taken by {@link #state()} of an optimiser of the same kind.
+     *
+     * @throws IllegalArgumentException if the state is of another kind
+     * @param state a state of this optimiser's kind
+     */
+    void restore(MetaOptimizerState state);
+
+    /**
      * Returns a step scale after checking it is positive and finite.
      *
      * @param scale a proposed step scale

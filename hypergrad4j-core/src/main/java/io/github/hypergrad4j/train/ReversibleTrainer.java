@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code g_t = grad L(w_t); v = beta v - (1 - beta) g_t; w = w + alpha v}. Multiplying by beta
  * destroys bits; the {@link io.github.hypergrad4j.exact.InformationBuffer} keeps them, so the reverse pass can run the steps
  * backwards from w_T, v_T, recomputing each gradient on the way and accumulating the hypergradients
- * (see DESIGN.md, "The mathematics"). At the end the initial state must come back bit for bit; a
+ * (Maclaurin, Duvenaud and Adams 2015, "Gradient-based hyperparameter optimization through reversible
+ * learning", algorithms 1-3 and section 2.3). At the end the initial state must come back bit for bit; a
  * hash of (w_t, v_t) kept per step (8 bytes each) names the first step that did not.
  */
 public final class ReversibleTrainer {
@@ -28,24 +29,25 @@ public final class ReversibleTrainer {
     private final Path spillDirectory;
 
     /**
-     * A trainer in the default fixed-point format ({@link FixedPointFormat#DEFAULT}: 52 fractional bits,
-     * values below 2^10 in magnitude), keeping the whole information buffer in memory.
+     * A trainer of the parameters in {@code layout} on {@code loss}, in the default fixed-point format.
      *
      * @param layout the model's parameters and their groups (one learning rate and momentum per group)
      * @param loss the training loss; must be deterministic
      */
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss) {
-        this(layout, loss, FixedPointFormat.DEFAULT);
+        this(layout, loss, FixedPointFormat.DEFAULT, 0, null);
     }
 
     /**
-     * A trainer in a given fixed-point format: fewer fractional bits widen the range of weights and
-     * velocities and coarsen their resolution.
+     * A trainer in another fixed-point format.
      *
+     * @deprecated nothing in hypergrad4j uses another format; the information buffer's overflow messages
+     *     are worded in the default one. Use {@link #ReversibleTrainer(ParameterLayout, TrainingLoss)}.
      * @param layout the model's parameters and their groups
      * @param loss the training loss; must be deterministic
      * @param format the exact representation of weights and velocities
      */
+    @Deprecated
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format) {
         this(layout, loss, format, 0, null);
     }
