@@ -21,7 +21,8 @@ import java.util.function.Function;
  * the same prior as a pairwise penalty {@code lambda w^T A w} on the pieces with A = (T T^T)^-1:
  * T T^T is the (scaled) covariance of the K pieces, so its normalised form
  * ({@link #correlation(Tensor)}) says how strongly each pair of pieces shares. T = I gives K separate
- * pieces; T with K equal rows ({@link #tied(int)}) ties them into one. Unlike the penalty form, the
+ * pieces; T with K equal rows ({@link #tied(int)}) ties them into one; K networks are best started
+ * from equal pieces ({@link #alignPiecesInPlace}). Unlike the penalty form, the
  * mixed form expresses hard ties exactly and needs no matrix inverse, and its hypergradient with
  * respect to T comes out of the trainer's ordinary reverse pass like any other entry of Theta.
  * Immutable.
@@ -135,14 +136,40 @@ public final class WeightMixing {
     }
 
     /**
-     * K equal rows of 1 / sqrt(K): every piece is the same mixture sum_j z_j / sqrt(K), so the K pieces
-     * are one tied piece. Its gradient is the sum of the pieces' gradients, as for a network with the
-     * piece shared outright, and with z of variance s^2 the tied piece has variance s^2 too.
+     * K equal rows (1, 0, ..., 0): every piece reads the first whitened piece, so the K pieces are one
+     * tied piece. Its gradient is the sum of the pieces' gradients, exactly as for a network with the
+     * piece shared outright, and after {@link #alignPiecesInPlace} it starts from the same weights as
+     * the identity. (The other whitened pieces are then unused; under the identity penalty they decay.)
      */
     public static Tensor tied(int k) {
         Tensor t = Tensor.zeros(k, k);
-        Arrays.fill(t.data(), 1 / Math.sqrt(k));
+        for (int i = 0; i < k; i++) {
+            t.data()[i * k] = 1;
+        }
         return t;
+    }
+
+    /**
+     * Copies the first piece of every mixed group over its other pieces, in a vector of this layout
+     * (e.g. initial weights). Why: K networks initialised independently have hidden units that
+     * correspond to nothing across networks, so mixing them would mix unrelated features; started
+     * aligned, piece j of a layer means the same thing in every network, which is what sharing needs,
+     * and every mixing matrix with rows summing to one starts from the same weights.
+     *
+     * @param z modified: pieces 1..K-1 of each mixed group are overwritten
+     */
+    public void alignPiecesInPlace(double[] z) {
+        if (z.length != layout.size()) {
+            throw new IllegalArgumentException(z.length + " values for a layout of " + layout.size() + " " + layout);
+        }
+        for (Block b : blocks) {
+            for (ParameterLayout.Group g : b.groups()) {
+                int piece = g.size() / b.count();
+                for (int k = 1; k < b.count(); k++) {
+                    System.arraycopy(z, g.offset(), z, g.offset() + k * piece, piece);
+                }
+            }
+        }
     }
 
     /**
