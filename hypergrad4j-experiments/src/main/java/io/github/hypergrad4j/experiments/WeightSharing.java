@@ -83,7 +83,7 @@ public final class WeightSharing implements Experiment {
 
         /** A small version that runs in well under a minute. */
         public static Config quick() {
-            return new Config("default", 5, 5, 10, 8, 20, 0.3, 0.9, 0.001, 0.05, 4);
+            return new Config("default", 5, 5, 10, 8, 20, 0.3, 0.9, 0.001, 0.02, 4);
         }
 
         public Config withMeta(double step, int count) {
