@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
                 + " first layer.",
             "Tasks: digits 0-4, digits 5-9 (MNIST), three groups of Fashion-MNIST classes, and the same five rotated"
                 + " by 90 degrees; or five Omniglot alphabets and their rotations with --tasks omniglot.",
-            "Defaults: 10 training, 10 validation, 50 test examples per class and task, 784-20-20-5 tanh networks,"
-                + " 50 full-batch steps, learning rate 0.3, momentum 0.9, penalty 0.001, Adam meta step 0.02,"
+            "Defaults: 10 training, 20 validation, 50 test examples per class and task, 784-20-20-5 tanh networks,"
+                + " 50 full-batch steps, learning rate 0.3, momentum 0.9, penalty 0.003, Adam meta step 0.02,"
                 + " 25 meta-iterations."})
 public final class WeightSharingCommand extends ExperimentCommand {
     // Not the MetaOptions mixin: its --validation-size and --test-size count examples, here sizes are per class.

@@ -76,9 +76,13 @@ public final class WeightSharing implements Experiment {
             ConfigException.requirePositive("meta-iterations", metaIterations);
         }
 
-        /** Ten tasks, ten training images per class (Omniglot's low-data regime), 30-unit hidden layers. */
+        /**
+         * Ten tasks, ten training images per class (Omniglot's low-data regime), 20-unit hidden layers.
+         * Twenty validation images per class: with ten, the 300 sharing entries fit the validation set
+         * and the test loss does not improve.
+         */
         public static Config defaults() {
-            return new Config("default", 10, 10, 50, 20, 50, 0.3, 0.9, 0.001, 0.02, 25);
+            return new Config("default", 10, 20, 50, 20, 50, 0.3, 0.9, 0.003, 0.02, 25);
         }
 
         /** A small version that runs in well under a minute. */
