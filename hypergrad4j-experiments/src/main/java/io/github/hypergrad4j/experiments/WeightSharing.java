@@ -370,6 +370,15 @@ public final class WeightSharing implements Experiment {
             }
         }
         context.results().data().put("taskNames", String.join("; ", tasks.names()));
+        ResultsSection structure = context.results().data().section("learnedStructure");
+        for (WeightMixing.Block b : mixing.blocks()) {
+            double[] s = structure(WeightMixing.correlation(arms.get(2).get(b.name())));
+            structure.section(b.name()).put("meanAbsoluteCorrelation", s[0]).put("rotatedPairCorrelation", s[1])
+                    .put("otherPairCorrelation", s[2]);
+            context.results().summary("learned " + b.name() + ": mean |correlation| between tasks", s[0])
+                    .summary("learned " + b.name() + ": correlation of each task with its rotated copy", s[1])
+                    .summary("learned " + b.name() + ": correlation of the other pairs", s[2]);
+        }
         context.saveFigure("weight-sharing.png", "Top: each layer's sharing matrix T T^T normalised to a unit diagonal"
                 + " (the prior correlation of two tasks' weights; 1 = tied, 0 = independent) for the two fixed arms and"
                 + " the learned one; tasks 6-10 are tasks 1-5 rotated by 90 degrees. Middle: train and test loss of"
@@ -381,6 +390,33 @@ public final class WeightSharing implements Experiment {
         }
         context.results().summary("learned: validation loss before", history.first("validationLoss"))
                 .summary("learned: validation loss after", history.last("validationLoss"));
+    }
+
+    /**
+     * What a learned sharing matrix shows, as three numbers: the mean absolute correlation off the
+     * diagonal (how much is shared at all), the mean correlation of each base task with its rotated
+     * copy (task k and k + K/2), and the mean correlation of all other pairs.
+     */
+    static double[] structure(Tensor correlation) {
+        int k = correlation.rows(), half = k / 2;
+        double abs = 0, rotated = 0, other = 0;
+        int nOther = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                double c = correlation.data()[i * k + j];
+                if (i == j) {
+                    continue;
+                }
+                abs += Math.abs(c) / (k * (k - 1));
+                if (Math.abs(i - j) == half) {
+                    rotated += c / (2.0 * half);
+                } else {
+                    other += c;
+                    nOther++;
+                }
+            }
+        }
+        return new double[] {abs, rotated, other / nOther};
     }
 
     static double[][] rows(Tensor t) {
