@@ -48,6 +48,73 @@ class WeightMixingTest {
         assertThat(c.data()).containsExactly(new double[] {1, 0.6, 0.6, 1}, within(1e-12));
     }
 
+    /**
+     * The identity penalty on z is the pairwise penalty on w: |z|^2 = sum over piece positions i of
+     * w_i^T (T T^T)^-1 w_i, where w_i holds entry i of the K pieces (T invertible).
+     */
+    @Test
+    void identityPenaltyOnWhitenedWeightsIsThePairwisePenaltyOnTheMixedOnes() {
+        Tensor t = Tensor.of(new double[] {1, 0.5, 0, -0.3, 2, 0.1, 0.4, 0, 0.8}, 3, 3);
+        double[] w = mixed(t);
+        double[][] s = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int m = 0; m < 3; m++) {
+                    s[i][j] += t.data()[i * 3 + m] * t.data()[j * 3 + m];
+                }
+            }
+        }
+        double[][] a = inverse(s);
+        // Positions: A's two columns (offsets 0 and 1 within a row of 2) and B's one; "free" is not mixed.
+        int[][] pieces = {{0, 2, 4}, {1, 3, 5}, {8, 9, 10}};
+        double pairwise = 0, identity = 0;
+        for (int[] p : pieces) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    pairwise += w[p[i]] * a[i][j] * w[p[j]];
+                }
+                identity += z[p[i]] * z[p[i]];
+            }
+        }
+        assertThat(pairwise).isCloseTo(identity, within(1e-9 * identity));
+    }
+
+    /** Gauss-Jordan inverse of a small well-conditioned matrix. */
+    private static double[][] inverse(double[][] m) {
+        int n = m.length;
+        double[][] a = new double[n][2 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(m[i], 0, a[i], 0, n);
+            a[i][n + i] = 1;
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                pivot = Math.abs(a[r][c]) > Math.abs(a[pivot][c]) ? r : pivot;
+            }
+            double[] tmp = a[c];
+            a[c] = a[pivot];
+            a[pivot] = tmp;
+            double d = a[c][c];
+            for (int k = 0; k < 2 * n; k++) {
+                a[c][k] /= d;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = a[r][c];
+                    for (int k = 0; k < 2 * n; k++) {
+                        a[r][k] -= f * a[c][k];
+                    }
+                }
+            }
+        }
+        double[][] inv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], n, inv[i], 0, n);
+        }
+        return inv;
+    }
+
     @Test
     void badBlocksAndMatricesAreRefusedWithTheReason() {
         assertThatThrownBy(() -> WeightMixing.builder(layout).mix("t", "A", "free"))
