@@ -171,28 +171,28 @@ public final class WeightSharing implements Experiment {
         List<Map<String, Tensor>> arms = new ArrayList<>();
         List<Map<String, Double>> scores = new ArrayList<>();
         for (int arm = 0; arm < 2; arm++) {
-            Map<String, Tensor> matrices = fixedArm(mixing, arm == 1);
+            Map<String, Tensor> matrices = SharingMatrices.fixedArm(mixing, arm == 1);
             arms.add(matrices);
-            scores.add(score(nets, mixing, tasks, trainer.train(z0, new double[z0.length], schedule, theta(matrices),
+            scores.add(score(nets, mixing, tasks, trainer.train(z0, new double[z0.length], schedule, SharingMatrices.theta(matrices),
                     StepListener.NONE), matrices));
         }
 
-        double[] x = flatten(fixedArm(mixing, false), mixing);
+        double[] x = SharingMatrices.flatten(SharingMatrices.fixedArm(mixing, false), mixing);
         MetaTraining.Hyperparameters hyper = new MetaTraining.Hyperparameters() {
             @Override
             public Theta theta(double[] values) {
-                return WeightSharing.theta(unflatten(values, mixing));
+                return SharingMatrices.theta(SharingMatrices.unflatten(values, mixing));
             }
 
             @Override
             public double[] gradient(double[] values, Hypergradient h) {
-                return flatten(h.dTheta(), mixing);
+                return SharingMatrices.flatten(h.dTheta(), mixing);
             }
         };
         MetaTraining.Evaluation evaluation = (zT, theta) -> score(nets, mixing, tasks, zT, theta.asMap());
         MetaHistory history = context.metaLoop("weight-sharing meta-iterations", config.metaIterations(), "validationLoss")
                 .run(x, new Adam(config.metaStep()), new MetaTraining(trainer, z0, schedule, validation, hyper, evaluation));
-        Map<String, Tensor> learned = unflatten(x, mixing);
+        Map<String, Tensor> learned = SharingMatrices.unflatten(x, mixing);
         arms.add(learned);
         scores.add(lastMetrics(history, scores.get(0).keySet()));
         record(context, tasks, mixing, arms, scores, history);
@@ -250,52 +250,6 @@ public final class WeightSharing implements Experiment {
         double[] z0 = new InitialWeights(nets.layout(), seed).weights(scales);
         mixing.alignPiecesInPlace(z0);
         return z0;
-    }
-
-    /** Every layer separate, or (tied) the first layer shared by all tasks and the others separate. */
-    static Map<String, Tensor> fixedArm(WeightMixing mixing, boolean tiedFirstLayer) {
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        for (WeightMixing.Block b : mixing.blocks()) {
-            boolean tie = tiedFirstLayer && b.name().equals(TaskNetworks.layerName(1));
-            m.put(b.name(), tie ? WeightMixing.tied(b.count()) : WeightMixing.identity(b.count()));
-        }
-        return m;
-    }
-
-    static Theta theta(Map<String, Tensor> matrices) {
-        Theta t = Theta.empty();
-        for (Map.Entry<String, Tensor> e : matrices.entrySet()) {
-            t = t.with(e.getKey(), e.getValue());
-        }
-        return t;
-    }
-
-    static double[] flatten(Map<String, Tensor> matrices, WeightMixing mixing) {
-        List<double[]> parts = new ArrayList<>();
-        int n = 0;
-        for (WeightMixing.Block b : mixing.blocks()) {
-            double[] d = matrices.get(b.name()).data();
-            parts.add(d);
-            n += d.length;
-        }
-        double[] x = new double[n];
-        int at = 0;
-        for (double[] d : parts) {
-            System.arraycopy(d, 0, x, at, d.length);
-            at += d.length;
-        }
-        return x;
-    }
-
-    static Map<String, Tensor> unflatten(double[] x, WeightMixing mixing) {
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        int at = 0;
-        for (WeightMixing.Block b : mixing.blocks()) {
-            int k = b.count();
-            m.put(b.name(), Tensor.of(java.util.Arrays.copyOfRange(x, at, at + k * k), k, k));
-            at += k * k;
-        }
-        return m;
     }
 
     /** Sum over tasks of each network's mean cross-entropy on its own examples. */
@@ -365,14 +319,14 @@ public final class WeightSharing implements Experiment {
             }
             s.put("testLossPerTask", perTask);
             for (WeightMixing.Block b : mixing.blocks()) {
-                s.put(b.name(), rows(arms.get(a).get(b.name())));
-                s.put(b.name() + "Correlation", rows(WeightMixing.correlation(arms.get(a).get(b.name()))));
+                s.put(b.name(), SharingMatrices.rows(arms.get(a).get(b.name())));
+                s.put(b.name() + "Correlation", SharingMatrices.rows(WeightMixing.correlation(arms.get(a).get(b.name()))));
             }
         }
         context.results().data().put("taskNames", String.join("; ", tasks.names()));
         ResultsSection structure = context.results().data().section("learnedStructure");
         for (WeightMixing.Block b : mixing.blocks()) {
-            double[] s = structure(WeightMixing.correlation(arms.get(2).get(b.name())));
+            double[] s = SharingMatrices.structure(WeightMixing.correlation(arms.get(2).get(b.name())));
             structure.section(b.name()).put("meanAbsoluteCorrelation", s[0]).put("rotatedPairCorrelation", s[1])
                     .put("otherPairCorrelation", s[2]);
             context.results().summary("learned " + b.name() + ": mean |correlation| between tasks", s[0])
@@ -383,48 +337,12 @@ public final class WeightSharing implements Experiment {
                 + " (the prior correlation of two tasks' weights; 1 = tied, 0 = independent) for the two fixed arms and"
                 + " the learned one; tasks 6-10 are tasks 1-5 rotated by 90 degrees. Middle: train and test loss of"
                 + " each arm (mean cross-entropy over the tasks). Bottom: the learned arm's meta-learning curve.",
-                WeightSharingFigures.figure(tasks.names(), mixing, arms, scores, history));
+                WeightSharingFigures.figure(tasks.names(), mixing, List.of(ARMS), arms, scores, history));
         for (int a = 0; a < ARMS.length; a++) {
             context.results().summary(ARMS[a] + ": train loss", scores.get(a).get("trainLoss"))
                     .summary(ARMS[a] + ": test loss", scores.get(a).get("testLoss"));
         }
         context.results().summary("learned: validation loss before", history.first("validationLoss"))
                 .summary("learned: validation loss after", history.last("validationLoss"));
-    }
-
-    /**
-     * What a learned sharing matrix shows, as three numbers: the mean absolute correlation off the
-     * diagonal (how much is shared at all), the mean correlation of each base task with its rotated
-     * copy (task k and k + K/2), and the mean correlation of all other pairs.
-     */
-    static double[] structure(Tensor correlation) {
-        int k = correlation.rows(), half = k / 2;
-        double abs = 0, rotated = 0, other = 0;
-        int nOther = 0;
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                double c = correlation.data()[i * k + j];
-                if (i == j) {
-                    continue;
-                }
-                abs += Math.abs(c) / (k * (k - 1));
-                if (Math.abs(i - j) == half) {
-                    rotated += c / (2.0 * half);
-                } else {
-                    other += c;
-                    nOther++;
-                }
-            }
-        }
-        return new double[] {abs, rotated, other / nOther};
-    }
-
-    static double[][] rows(Tensor t) {
-        int k = t.rows();
-        double[][] r = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            System.arraycopy(t.data(), i * k, r[i], 0, k);
-        }
-        return r;
     }
 }

@@ -15,8 +15,13 @@ import java.util.Map;
 final class WeightSharingFigures {
     private WeightSharingFigures() {}
 
-    static BufferedImage figure(List<String> taskNames, WeightMixing mixing, List<Map<String, Tensor>> arms,
-            List<Map<String, Double>> scores, MetaHistory history) {
+    /**
+     * @param armNames one per arm, in the order of {@code arms} and {@code scores}
+     * @param arms each arm's sharing matrix per mixing block
+     * @param scores each arm's metrics (trainLoss, validationLoss, testLoss, testError)
+     */
+    static BufferedImage figure(List<String> taskNames, WeightMixing mixing, List<String> armNames,
+            List<Map<String, Tensor>> arms, List<Map<String, Double>> scores, MetaHistory history) {
         int layers = mixing.blocks().size(), k = taskNames.size();
         double[][] images = new double[arms.size() * layers][];
         String[] labels = new String[images.length];
@@ -24,7 +29,7 @@ final class WeightSharingFigures {
             for (int l = 0; l < layers; l++) {
                 WeightMixing.Block b = mixing.blocks().get(l);
                 images[a * layers + l] = WeightMixing.correlation(arms.get(a).get(b.name())).data();
-                labels[a * layers + l] = WeightSharing.ARMS[a] + ", layer " + (l + 1);
+                labels[a * layers + l] = armNames.get(a) + ", layer " + (l + 1);
             }
         }
         BufferedImage matrices = ImageGrid.of(images, k, k).columns(layers).zoom(Math.max(6, 240 / k)).labels(labels)
@@ -33,7 +38,7 @@ final class WeightSharingFigures {
         String[][] rows = new String[arms.size()][];
         for (int a = 0; a < arms.size(); a++) {
             Map<String, Double> s = scores.get(a);
-            rows[a] = new String[] {WeightSharing.ARMS[a], f(s.get("trainLoss")), f(s.get("validationLoss")),
+            rows[a] = new String[] {armNames.get(a), f(s.get("trainLoss")), f(s.get("validationLoss")),
                 f(s.get("testLoss")), String.format(Locale.ROOT, "%.1f%%", 100 * s.get("testError"))};
         }
         BufferedImage table = Table.of("Mean over the tasks", new String[] {"arm", "train loss", "validation loss",
