@@ -129,6 +129,15 @@ public final class DatasetLocator {
     }
 
     /**
+     * The directory under which every dataset has its cache directory, e.g. {@code ~/.cache/hypergrad4j}.
+     *
+     * @return the cache root
+     */
+    public Path cacheRoot() {
+        return cacheRoot;
+    }
+
+    /**
      * The cache directory of a dataset: {@code <cache root>/<name>}.
      *
      * @param dataset the dataset
