@@ -40,7 +40,13 @@ public final class GradCheck {
     /** A scalar function of several tensors, built on the given tape from the given input vars. */
     @FunctionalInterface
     public interface Function {
-        /** The scalar output for these inputs (one var per tensor given to {@link GradCheck#check}). */
+        /**
+         * The scalar output for these inputs (one var per tensor given to {@link GradCheck#check}).
+         *
+         * @param tape the tape to build on
+         * @param inputs one var per input tensor
+         * @return a scalar var
+         */
         Var apply(Tape tape, Var[] inputs);
     }
 
@@ -56,12 +62,20 @@ public final class GradCheck {
     public record Result(double firstAnalytic, double firstNumeric, double secondAnalytic, double secondNumeric,
             Set<Class<? extends Primitive>> primitives) {
 
-        /** |analytic - numeric| / |numeric| at first order (absolute when the numeric value is below 1e-12). */
+        /**
+         * |analytic - numeric| / |numeric| at first order (absolute when the numeric value is below 1e-12).
+         *
+         * @return the first-order relative error
+         */
         public double firstRelativeError() {
             return relative(firstAnalytic, firstNumeric);
         }
 
-        /** The same at second order. */
+        /**
+         * The same at second order.
+         *
+         * @return the second-order relative error
+         */
         public double secondRelativeError() {
             return relative(secondAnalytic, secondNumeric);
         }
@@ -69,6 +83,10 @@ public final class GradCheck {
         /**
          * Whether |analytic - numeric| is within {@code tol * (1 + |numeric|)} at each order: relative
          * for large values, absolute for small ones.
+         *
+         * @param firstTolerance the tolerance for the gradient
+         * @param secondTolerance the tolerance for the Hessian-vector product
+         * @return true if both orders are within their tolerance
          */
         public boolean within(double firstTolerance, double secondTolerance) {
             return Math.abs(firstAnalytic - firstNumeric) <= firstTolerance * (1 + Math.abs(firstNumeric))
@@ -79,6 +97,8 @@ public final class GradCheck {
          * Throws an {@link AssertionError} stating both orders' numbers unless {@link #within} holds.
          *
          * @return this result, for chaining
+         * @param firstTolerance the tolerance for the gradient
+         * @param secondTolerance the tolerance for the Hessian-vector product
          */
         public Result requireWithin(double firstTolerance, double secondTolerance) {
             if (!within(firstTolerance, secondTolerance)) {
@@ -106,7 +126,14 @@ public final class GradCheck {
         }
     }
 
-    /** {@link #check(Function, long, double, Tensor...)} with the {@link #DEFAULT_STEP}. */
+    /**
+     * {@link #check(Function, long, double, Tensor...)} with the {@link #DEFAULT_STEP}.
+     *
+     * @param f the function to check
+     * @param seed the seed of the random directions
+     * @param x the point, one tensor per input
+     * @return both orders' analytic and numeric values and the primitives f used
+     */
     public static Result check(Function f, long seed, Tensor... x) {
         return check(f, seed, DEFAULT_STEP, x);
     }
@@ -114,6 +141,12 @@ public final class GradCheck {
     /**
      * Checks {@code f} at {@code x} along Gaussian directions drawn from {@code seed}, with central
      * differences of step {@code step}. The inputs are not modified.
+     *
+     * @param f the function to check
+     * @param seed the seed of the random directions
+     * @param step the finite-difference step
+     * @param x the point, one tensor per input
+     * @return both orders' analytic and numeric values and the primitives f used
      */
     public static Result check(Function f, long seed, double step, Tensor... x) {
         if (!(step > 0)) {

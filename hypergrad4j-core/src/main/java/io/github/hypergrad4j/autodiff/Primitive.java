@@ -7,7 +7,12 @@ package io.github.hypergrad4j.autodiff;
  */
 public interface Primitive {
 
-    /** Output value and tangent for the given inputs. */
+    /**
+     * Output value and tangent for the given inputs.
+     *
+     * @param inputs the input duals
+     * @return the output value and tangent
+     */
     Dual forward(Dual... inputs);
 
     /**
@@ -17,6 +22,7 @@ public interface Primitive {
      * @param output the output computed by {@link #forward}
      * @param inputs the inputs given to {@link #forward}
      * @param needed which inputs need an adjoint; entries for the others may be null
+     * @return the adjoints of the inputs (null where not needed)
      */
     Dual[] vjp(Dual outAdjoint, Dual output, Dual[] inputs, boolean[] needed);
 }

@@ -13,6 +13,10 @@ public interface ScatteringPrimitive extends Primitive {
     /**
      * Adds the adjoint of the input into {@code value} and, when the output adjoint has a tangent,
      * its tangent into {@code tangent} (both input-sized, flat).
+     *
+     * @param outAdjoint the output's adjoint
+     * @param value the input adjoint's values; added into
+     * @param tangent the input adjoint's tangent; added into
      */
     void addVjpInto(Dual outAdjoint, double[] value, double[] tangent);
 

@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class Tape {
     private final List<Node> nodes = new ArrayList<>();
+    /** Every tensor given to {@link #constant}: the data a loss reads, kept to diagnose non-finite values. */
+    private final List<Tensor> constants = new ArrayList<>();
 
     /** A node: an input (no primitive) or the output of a primitive applied to earlier vars. */
     private record Node(Primitive primitive, Var[] inputs, Dual output) {}
@@ -30,12 +32,23 @@ public final class Tape {
         return out;
     }
 
-    /** A differentiable input with zero tangent. */
+    /**
+     * A differentiable input with zero tangent.
+     *
+     * @param value its value
+     * @return a variable gradients flow into
+     */
     public Var input(Tensor value) {
         return input(value, null);
     }
 
-    /** A differentiable input whose tangent is the direction {@code tangent} (may be null). */
+    /**
+     * A differentiable input whose tangent is the direction {@code tangent} (may be null).
+     *
+     * @param value its value
+     * @param tangent the direction u for Hessian-vector products, of the value's shape
+     * @return a variable gradients flow into
+     */
     public Var input(Tensor value, Tensor tangent) {
         if (tangent != null && !tangent.sameShape(value)) {
             throw new IllegalArgumentException("tangent " + tangent + " does not match the input " + value);
@@ -44,12 +57,35 @@ public final class Tape {
         return new Var(this, nodes.size() - 1, new Dual(value, tangent));
     }
 
-    /** A constant: no gradient flows into it and it has no tangent. */
+    /**
+     * A constant: no gradient flows into it and it has no tangent.
+     *
+     * @param value its value (not copied)
+     * @return a variable that is not differentiated
+     */
     public Var constant(Tensor value) {
+        constants.add(value);
         return new Var(this, -1, Dual.of(value));
     }
 
-    /** Applies a primitive, recording it when any input is differentiable. */
+    /**
+     * The tensors given to {@link #constant} on this tape so far, in order: the data (inputs,
+     * targets, fixed tensors) the recorded function reads. The trainer scans them to tell a NaN in
+     * the data from a diverged run.
+     *
+     * @return an unmodifiable view
+     */
+    public List<Tensor> constants() {
+        return java.util.Collections.unmodifiableList(constants);
+    }
+
+    /**
+     * Applies a primitive, recording it when any input is differentiable.
+     *
+     * @param primitive the operation
+     * @param inputs its inputs, all on this tape
+     * @return the output variable
+     */
     public Var apply(Primitive primitive, Var... inputs) {
         Dual[] in = new Dual[inputs.length];
         boolean differentiable = false;
@@ -72,6 +108,10 @@ public final class Tape {
      * Gradients of the scalar {@code output} with respect to each of {@code wrt}, as duals (gradient,
      * derivative of the gradient along the inputs' tangents). Inputs that the output does not depend
      * on get zeros.
+     *
+     * @param output a scalar variable of this tape
+     * @param wrt the inputs to differentiate with respect to
+     * @return one dual per entry of {@code wrt}: the gradient and its tangent
      */
     public Dual[] gradient(Var output, Var... wrt) {
         if (output.value().size() != 1) {

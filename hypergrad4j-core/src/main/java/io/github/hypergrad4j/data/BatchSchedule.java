@@ -9,12 +9,23 @@ public interface BatchSchedule {
     /**
      * The rows of the training set used at {@code step} (>= 0); a fresh array the caller may modify.
      * Use with {@link Dataset#rows(int[])}.
+     *
+     * @param step the training step, 0 or more
+     * @return the row indices of the step's minibatch
      */
     int[] batch(int step);
 
-    /** Indices per batch. */
+    /**
+     * Indices per batch.
+     *
+     * @return the batch size
+     */
     int batchSize();
 
-    /** The number of rows the indices refer to. */
+    /**
+     * The number of rows the indices refer to.
+     *
+     * @return the size of the dataset batches are drawn from
+     */
     int datasetSize();
 }

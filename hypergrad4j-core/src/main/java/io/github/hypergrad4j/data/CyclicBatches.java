@@ -9,7 +9,12 @@ public final class CyclicBatches implements BatchSchedule {
     private final int[] order;
     private final int batchSize;
 
-    /** Cycles through 0..datasetSize-1 in that order. */
+    /**
+     * Cycles through 0..datasetSize-1 in that order.
+     *
+     * @param datasetSize the number of rows
+     * @param batchSize rows per batch, at most {@code datasetSize}
+     */
     public CyclicBatches(int datasetSize, int batchSize) {
         this(identity(datasetSize), batchSize);
     }
@@ -18,6 +23,7 @@ public final class CyclicBatches implements BatchSchedule {
      * Cycles through the given order (copied).
      *
      * @param order row indices, each in 0..order.length-1, e.g. a seeded permutation
+     * @param batchSize rows per batch, at most {@code order.length}
      */
     public CyclicBatches(int[] order, int batchSize) {
         if (order.length == 0 || batchSize < 1 || batchSize > order.length) {
@@ -33,7 +39,14 @@ public final class CyclicBatches implements BatchSchedule {
         this.batchSize = batchSize;
     }
 
-    /** Cycles through a permutation of 0..datasetSize-1 drawn from {@code seed} (fixed for all epochs). */
+    /**
+     * Cycles through a permutation of 0..datasetSize-1 drawn from {@code seed} (fixed for all epochs).
+     *
+     * @param datasetSize the number of rows
+     * @param batchSize rows per batch
+     * @param seed the permutation's seed
+     * @return the schedule
+     */
     public static CyclicBatches shuffled(int datasetSize, int batchSize, long seed) {
         return new CyclicBatches(DataSplits.shuffledIndices(datasetSize, seed), batchSize);
     }

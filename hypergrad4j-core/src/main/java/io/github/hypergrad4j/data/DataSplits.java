@@ -35,6 +35,12 @@ public final class DataSplits {
     /**
      * Reads the pool of {@code files} (the training split when present, else what there is; see
      * {@link DatasetFiles#pool()}) and draws the subsets from it.
+     *
+     * @param files a dataset's files
+     * @param sizes how many examples each subset gets
+     * @param seed the seed of the draw
+     * @return the three subsets, disjoint
+     * @throws IOException if the files cannot be read or are broken
      */
     public static DataSplits draw(DatasetFiles files, SplitSizes sizes, long seed) throws IOException {
         return draw(files.readPool(), sizes, seed);
@@ -45,6 +51,10 @@ public final class DataSplits {
      *
      * @throws IllegalArgumentException if the pool holds fewer examples than the sizes add up to; the message
      *     names the requested sizes, the pool and its size
+     * @param pool the images to draw from
+     * @param sizes how many examples each subset gets
+     * @param seed the seed of the draw (the same seed gives the same subsets)
+     * @return the three subsets, disjoint
      */
     public static DataSplits draw(LabelledImages pool, SplitSizes sizes, long seed) {
         if (sizes.total() > pool.size()) {
@@ -68,6 +78,11 @@ public final class DataSplits {
      * Draws the subsets from {@code pool} and centres them as {@code centring} says.
      *
      * @throws IllegalArgumentException as {@link #draw(LabelledImages, SplitSizes, long)}
+     * @param pool the images to draw from
+     * @param sizes how many examples each subset gets
+     * @param seed the seed of the draw
+     * @param centring whether and how to subtract a mean image
+     * @return the three subsets, disjoint
      */
     public static DataSplits draw(LabelledImages pool, SplitSizes sizes, long seed, Centring centring) {
         DataSplits drawn = draw(pool, sizes, seed);
@@ -96,6 +111,8 @@ public final class DataSplits {
     /**
      * New splits with the training set's mean image subtracted from all three subsets (so validation and
      * test data do not leak into the preprocessing). This object is not modified.
+     *
+     * @return new splits
      */
     public DataSplits subtractTrainMean() {
         return subtractMean(train.meanImage(), "training mean subtracted");
@@ -107,32 +124,65 @@ public final class DataSplits {
                 testIndices);
     }
 
+    /**
+     * The training subset.
+     *
+     * @return the dataset the model trains on
+     */
     public Dataset train() {
         return train;
     }
 
+    /**
+     * The validation subset.
+     *
+     * @return the dataset hyperparameters are tuned on
+     */
     public Dataset validation() {
         return validation;
     }
 
+    /**
+     * The test subset.
+     *
+     * @return the dataset kept aside for the final score
+     */
     public Dataset test() {
         return test;
     }
 
-    /** Which pool rows the training set holds, in its order (a copy): for records of an experiment. */
+    /**
+     * Which pool rows the training set holds, in its order (a copy): for records of an experiment.
+     *
+     * @return the indices into the pool
+     */
     public int[] trainIndices() {
         return trainIndices.clone();
     }
 
+    /**
+     * Which pool rows the validation set holds, in its order (a copy).
+     *
+     * @return the indices into the pool
+     */
     public int[] validationIndices() {
         return validationIndices.clone();
     }
 
+    /**
+     * Which pool rows the test set holds, in its order (a copy).
+     *
+     * @return the indices into the pool
+     */
     public int[] testIndices() {
         return testIndices.clone();
     }
 
-    /** Where the examples come from. */
+    /**
+     * Where the examples come from.
+     *
+     * @return the pool's description, e.g. its files
+     */
     public String poolDescription() {
         return poolDescription;
     }

@@ -28,6 +28,10 @@ public final class Dataset {
      *
      * @param pixels labels.length x (height * width) values, row-major
      * @param labels one label per row, each in 0..classes-1
+     * @param height image rows
+     * @param width image columns
+     * @param classes the number of classes
+     * @return the dataset
      */
     public static Dataset of(double[] pixels, int[] labels, int height, int width, int classes) {
         if (height < 1 || width < 1 || classes < 1) {
@@ -52,32 +56,68 @@ public final class Dataset {
         return new Dataset(pixels, labels, height, width, classes);
     }
 
-    /** Number of examples (rows). */
+    /**
+     * Number of examples (rows).
+     *
+     * @return the number of rows
+     */
     public int size() {
         return labels.length;
     }
 
-    /** Values per example: height x width. */
+    /**
+     * Values per example: height x width.
+     *
+     * @return the number of columns of {@link #images()}
+     */
     public int features() {
         return height * width;
     }
 
+    /**
+     * Image height in pixels.
+     *
+     * @return rows per image
+     */
     public int height() {
         return height;
     }
 
+    /**
+     * Image width in pixels.
+     *
+     * @return columns per image
+     */
     public int width() {
         return width;
     }
 
+    /**
+     * The number of classes labels range over.
+     *
+     * @return labels lie in 0..classes()-1
+     */
     public int classes() {
         return classes;
     }
 
+    /**
+     * One example's label.
+     *
+     * @param row the example
+     * @return its class, in 0..classes()-1
+     */
     public int label(int row) {
         return labels[row];
     }
 
+    /**
+     * One value of one example.
+     *
+     * @param row the example
+     * @param feature the pixel, row-major within the image
+     * @return its value
+     */
     public double pixel(int row, int feature) {
         if (feature < 0 || feature >= features()) {
             throw new IndexOutOfBoundsException("feature " + feature + " outside 0.." + (features() - 1));
@@ -85,22 +125,38 @@ public final class Dataset {
         return pixels[row * features() + feature];
     }
 
-    /** A copy of all pixels, size() x features(), row-major. */
+    /**
+     * A copy of all pixels, size() x features(), row-major.
+     *
+     * @return a new array
+     */
     public double[] pixels() {
         return pixels.clone();
     }
 
-    /** A copy of the labels. */
+    /**
+     * A copy of the labels.
+     *
+     * @return a new array
+     */
     public int[] labels() {
         return labels.clone();
     }
 
-    /** The pixels as a size() x features() tensor over a fresh copy. */
+    /**
+     * The pixels as a size() x features() tensor over a fresh copy.
+     *
+     * @return a new tensor
+     */
     public Tensor images() {
         return Tensor.of(pixels(), size(), features());
     }
 
-    /** Labels as one-hot rows, size() x classes(), a fresh array. */
+    /**
+     * Labels as one-hot rows, size() x classes(), a fresh array.
+     *
+     * @return a new array
+     */
     public double[] oneHot() {
         double[] out = new double[size() * classes];
         for (int i = 0; i < labels.length; i++) {
@@ -109,7 +165,11 @@ public final class Dataset {
         return out;
     }
 
-    /** {@link #oneHot()} as a size() x classes() tensor. */
+    /**
+     * {@link #oneHot()} as a size() x classes() tensor.
+     *
+     * @return a new tensor
+     */
     public Tensor oneHotTensor() {
         return Tensor.of(oneHot(), size(), classes);
     }
@@ -118,6 +178,7 @@ public final class Dataset {
      * The given rows, in the given order (e.g. one minibatch).
      *
      * @param indices rows of this dataset; repeats are allowed
+     * @return a new dataset
      */
     public Dataset rows(int[] indices) {
         int f = features();
@@ -139,6 +200,7 @@ public final class Dataset {
      * the result is the same on every run.
      *
      * @throws IllegalStateException for an empty dataset, which has no mean
+     * @return the mean of each pixel over all rows, a new array
      */
     public double[] meanImage() {
         if (size() == 0) {
@@ -161,6 +223,9 @@ public final class Dataset {
      * A new dataset with {@code mean} subtracted from every row; this dataset and {@code mean} are not
      * modified. Pass the training set's {@link #meanImage()} to every split, so that no information flows from
      * validation or test data into training.
+     *
+     * @param mean one value per feature
+     * @return a new dataset
      */
     public Dataset subtractMean(double[] mean) {
         int f = features();
@@ -176,7 +241,11 @@ public final class Dataset {
         return new Dataset(out, labels, height, width, classes);
     }
 
-    /** How many rows each class has, indexed by label. */
+    /**
+     * How many rows each class has, indexed by label.
+     *
+     * @return a new array of {@link #classes()} counts
+     */
     public int[] labelCounts() {
         int[] counts = new int[classes];
         for (int l : labels) {

@@ -38,6 +38,9 @@ public final class DatasetFiles {
      * silently change the data.
      *
      * @param origin how this directory was chosen, for messages (e.g. "user cache")
+     * @param directory the directory to look in; need not exist
+     * @param dataset which files to look for
+     * @return what was found, usable or not (see {@link #problems()})
      */
     public static DatasetFiles scan(Path directory, DatasetName dataset, String origin) {
         Map<Split, IdxPair> found = new EnumMap<>(Split.class);
@@ -63,12 +66,25 @@ public final class DatasetFiles {
                 problems);
     }
 
-    /** A user's own pair of IDX files with labels in 0..9, used as the pool to draw subsets from. */
+    /**
+     * A user's own pair of IDX files with labels in 0..9, used as the pool to draw subsets from.
+     *
+     * @param images the IDX images file
+     * @param labels its IDX labels file
+     * @return files whose pool is that pair
+     */
     public static DatasetFiles ofPair(Path images, Path labels) {
         return ofPair(images, labels, LabelledImages.DEFAULT_CLASSES);
     }
 
-    /** A user's own pair of IDX files with labels in 0..classes-1. */
+    /**
+     * A user's own pair of IDX files with labels in 0..classes-1.
+     *
+     * @param images the IDX images file
+     * @param labels its IDX labels file
+     * @param classes the number of classes
+     * @return files whose pool is that pair
+     */
     public static DatasetFiles ofPair(Path images, Path labels, int classes) {
         return new DatasetFiles("IDX pair", images.toAbsolutePath() + " with " + labels.toAbsolutePath(), classes,
                 new EnumMap<>(Split.class), new IdxPair(images, labels), List.of());
@@ -83,31 +99,57 @@ public final class DatasetFiles {
         return Files.isRegularFile(raw) ? Optional.of(raw) : Optional.empty();
     }
 
-    /** True when there is something to read and nothing suspicious (such as images without labels). */
+    /**
+     * True when there is something to read and nothing suspicious (such as images without labels).
+     *
+     * @return whether {@link #pool()} can be read
+     */
     public boolean isUsable() {
         return problems.isEmpty() && (customPair != null || !splits.isEmpty());
     }
 
-    /** True when both official splits are there. */
+    /**
+     * True when both official splits are there.
+     *
+     * @return whether both the training and the test split are present
+     */
     public boolean hasAllSplits() {
         return splits.size() == Split.values().length;
     }
 
-    /** What is missing or inconsistent here, one sentence each; empty when usable. */
+    /**
+     * What is missing or inconsistent here, one sentence each; empty when usable.
+     *
+     * @return the problems, one sentence each
+     */
     public List<String> problems() {
         return problems;
     }
 
-    /** Where these files were found and how that place was chosen. */
+    /**
+     * Where these files were found and how that place was chosen.
+     *
+     * @return e.g. {@code "user cache /home/me/.cache/hypergrad4j/mnist"}
+     */
     public String origin() {
         return origin;
     }
 
+    /**
+     * The number of classes the labels range over.
+     *
+     * @return 10 for MNIST and Fashion-MNIST
+     */
     public int classes() {
         return classes;
     }
 
-    /** The files of an official split, if present. */
+    /**
+     * The files of an official split, if present.
+     *
+     * @param split which split
+     * @return its files, or empty
+     */
     public Optional<IdxPair> split(Split split) {
         return Optional.ofNullable(splits.get(split));
     }
@@ -117,6 +159,7 @@ public final class DatasetFiles {
      * present, else the test split (for instance a directory that holds only MNIST's 10,000 test images).
      *
      * @throws IllegalStateException if nothing usable was found; check {@link #isUsable()} first
+     * @return the files of the split to draw subsets from
      */
     public IdxPair pool() {
         if (!isUsable()) {
@@ -129,13 +172,24 @@ public final class DatasetFiles {
         return splits.containsKey(Split.TRAIN) ? splits.get(Split.TRAIN) : splits.get(Split.TEST);
     }
 
-    /** Reads {@link #pool()}, described by dataset, split and place for messages and records. */
+    /**
+     * Reads {@link #pool()}, described by dataset, split and place for messages and records.
+     *
+     * @return the images and labels
+     * @throws IOException if a file cannot be read or is broken
+     */
     public LabelledImages readPool() throws IOException {
         IdxPair pair = pool();
         return pair.read(classes).withDescription(describePool());
     }
 
-    /** Reads an official split. */
+    /**
+     * Reads an official split.
+     *
+     * @param split which split
+     * @return its images and labels
+     * @throws IOException if a file cannot be read or is broken
+     */
     public LabelledImages read(Split split) throws IOException {
         IdxPair pair = split(split).orElseThrow(() -> new IllegalStateException(
                 "no " + split + " split of " + name + " in " + origin));

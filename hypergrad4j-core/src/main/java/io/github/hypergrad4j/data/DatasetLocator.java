@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>Search order:
  * <ol>
- *   <li>an explicit directory: the one given with {@link #withExplicitDirectory} (a CLI's {@code --data}),
+ *   <li>an explicit directory: the one given with {@link #withExplicitDirectory},
  *       else the environment variable {@value #DATA_ENV}. {@code DIR/<name>} (e.g. {@code DIR/mnist}) is
  *       used if it holds the dataset, else {@code DIR} itself. An explicit directory is the only place looked
  *       at: if it does not hold the dataset that is an error, never a silent fall-back to other data;</li>
@@ -49,6 +49,8 @@ public final class DatasetLocator {
     /**
      * The locator for the current user: this process's environment, {@code ~/.cache/hypergrad4j}, the
      * standard system directories, downloading not allowed.
+     *
+     * @return the locator
      */
     public static DatasetLocator forUser() {
         Map<DatasetName, Path> system = new EnumMap<>(DatasetName.class);
@@ -59,22 +61,43 @@ public final class DatasetLocator {
                 "hypergrad4j"), system, null);
     }
 
-    /** Looks only in {@code directory} (or {@code directory/<name>}); null removes the option. */
+    /**
+     * Looks only in {@code directory} (or {@code directory/<name>}); null removes the option.
+     *
+     * @param directory the directory, or null
+     * @return a new locator
+     */
     public DatasetLocator withExplicitDirectory(Path directory) {
         return new DatasetLocator(directory, environment, cacheRoot, systemDirectories, downloader);
     }
 
-    /** Uses these environment variables instead of the process's (for tests and embedding). */
+    /**
+     * Uses these environment variables instead of the process's (for tests and embedding).
+     *
+     * @param env the variables, e.g. {@code Map.of()} to ignore {@value #DATA_ENV}
+     * @return a new locator
+     */
     public DatasetLocator withEnvironment(Map<String, String> env) {
         return new DatasetLocator(explicitDirectory, env, cacheRoot, systemDirectories, downloader);
     }
 
-    /** The directory under which each dataset has its cache directory ({@code <root>/<name>}). */
+    /**
+     * The directory under which each dataset has its cache directory ({@code <root>/<name>}).
+     *
+     * @param root the cache root
+     * @return a new locator
+     */
     public DatasetLocator withCacheRoot(Path root) {
         return new DatasetLocator(explicitDirectory, environment, root, systemDirectories, downloader);
     }
 
-    /** Where the system package of {@code dataset} is; null means there is none. */
+    /**
+     * Where the system package of {@code dataset} is; null means there is none.
+     *
+     * @param dataset the dataset
+     * @param directory its system directory, or null
+     * @return a new locator
+     */
     public DatasetLocator withSystemDirectory(DatasetName dataset, Path directory) {
         Map<DatasetName, Path> m = new EnumMap<>(DatasetName.class);
         m.putAll(systemDirectories);
@@ -86,22 +109,40 @@ public final class DatasetLocator {
         return new DatasetLocator(explicitDirectory, environment, cacheRoot, m, downloader);
     }
 
-    /** Allows downloading MNIST from its public mirrors as the last resort. */
+    /**
+     * Allows downloading MNIST from its public mirrors as the last resort.
+     *
+     * @return a new locator
+     */
     public DatasetLocator allowDownload() {
         return withDownloader(MnistDownloader.withPublicMirrors());
     }
 
-    /** Downloads with this downloader as the last resort; null forbids downloading. */
+    /**
+     * Downloads with this downloader as the last resort; null forbids downloading.
+     *
+     * @param d the downloader, or null
+     * @return a new locator
+     */
     public DatasetLocator withDownloader(MnistDownloader d) {
         return new DatasetLocator(explicitDirectory, environment, cacheRoot, systemDirectories, d);
     }
 
-    /** The directory under which every dataset has its cache directory, e.g. {@code ~/.cache/hypergrad4j}. */
+    /**
+     * The directory under which every dataset has its cache directory, e.g. {@code ~/.cache/hypergrad4j}.
+     *
+     * @return the cache root
+     */
     public Path cacheRoot() {
         return cacheRoot;
     }
 
-    /** The cache directory of a dataset: {@code <cache root>/<name>}. */
+    /**
+     * The cache directory of a dataset: {@code <cache root>/<name>}.
+     *
+     * @param dataset the dataset
+     * @return its cache directory (it need not exist)
+     */
     public Path cacheDirectory(DatasetName dataset) {
         return cacheRoot.resolve(dataset.directoryName());
     }
@@ -110,6 +151,8 @@ public final class DatasetLocator {
      * Finds the files of {@code dataset}, downloading them if that is allowed and nothing else worked.
      *
      * @throws DatasetNotFoundException listing the places looked at and every option the user has
+     * @param dataset the dataset to find
+     * @return its files, usable
      */
     public DatasetFiles locate(DatasetName dataset) throws IOException {
         List<String> looked = new ArrayList<>();
@@ -118,7 +161,7 @@ public final class DatasetLocator {
             // An explicit directory was named: it alone decides.
             return found.orElseThrow(() -> notFound(dataset, looked, null));
         }
-        looked.add("explicit directory: none given (no --data option, " + DATA_ENV + " not set)");
+        looked.add("explicit directory: none given (no withExplicitDirectory, " + DATA_ENV + " not set)");
 
         boolean download = downloader != null && dataset.downloadable();
         Path cache = cacheDirectory(dataset);
@@ -163,7 +206,7 @@ public final class DatasetLocator {
     /** The explicit directory's files; adds to {@code looked} only when an explicit directory was named. */
     private Optional<DatasetFiles> explicit(DatasetName dataset, List<String> looked) {
         Path dir = explicitDirectory;
-        String how = "directory given with --data";
+        String how = "explicit directory";
         if (dir == null) {
             String env = environment.get(DATA_ENV);
             if (env == null || env.isBlank()) {
@@ -207,13 +250,13 @@ public final class DatasetLocator {
         m.append("A dataset directory holds ").append(files)
                 .append(" (gzipped or not; the t10k pair alone is enough for small subsets).\n")
                 .append("To provide ").append(dataset).append(", do one of:\n")
-                .append("  1. pass --data DIR (DatasetLocator.withExplicitDirectory), where DIR/")
+                .append("  1. name the directory: DatasetLocator.withExplicitDirectory(DIR), where DIR/")
                 .append(dataset.directoryName()).append(" or DIR holds the files;\n")
                 .append("  2. set the environment variable ").append(DATA_ENV).append("=DIR;\n")
                 .append("  3. put the files in ").append(cache).append(";\n")
                 .append("  4. for Fashion-MNIST: sudo apt-get install dataset-fashion-mnist (installs ")
                 .append(DatasetName.FASHION_MNIST.systemDirectory().orElseThrow()).append(");\n")
-                .append("  5. for MNIST: allow the download (--download, DatasetLocator.allowDownload()), which")
+                .append("  5. for MNIST: allow the download with DatasetLocator.allowDownload(), which")
                 .append(" fetches the files from ").append(mirrorList())
                 .append(" into ").append(cacheDirectory(DatasetName.MNIST))
                 .append(" and verifies their SHA-256.");

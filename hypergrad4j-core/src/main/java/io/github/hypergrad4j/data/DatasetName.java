@@ -40,43 +40,79 @@ public enum DatasetName {
         this.sha256 = sha256;
     }
 
-    /** The name people write, e.g. "Fashion-MNIST". */
+    /**
+     * The name people write, e.g. "Fashion-MNIST".
+     *
+     * @return the display name
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** The directory name under a data root or the cache, e.g. "fashion-mnist". */
+    /**
+     * The directory name under a data root or the cache, e.g. "fashion-mnist".
+     *
+     * @return the directory name
+     */
     public String directoryName() {
         return directoryName;
     }
 
-    /** Where a system package installs the files, if one does. */
+    /**
+     * Where a system package installs the files, if one does.
+     *
+     * @return the directory, or empty
+     */
     public Optional<Path> systemDirectory() {
         return Optional.ofNullable(systemDirectory);
     }
 
-    /** Number of classes: 10 for both. */
+    /**
+     * Number of classes: 10 for both.
+     *
+     * @return the number of classes
+     */
     public int classes() {
         return 10;
     }
 
-    /** The four distributed files: train images, train labels, test images, test labels. */
+    /**
+     * The four distributed files: train images, train labels, test images, test labels.
+     *
+     * @return the four file names, gzipped
+     */
     public List<String> fileNames() {
         return List.of(Split.TRAIN.imagesFile(), Split.TRAIN.labelsFile(), Split.TEST.imagesFile(),
                 Split.TEST.labelsFile());
     }
 
-    /** The SHA-256 (lower-case hex) a download of this file must have; empty if this dataset is not downloaded. */
+    /**
+     * The SHA-256 (lower-case hex) a download of this file must have; empty if this dataset is not
+     * downloaded.
+     *
+     * @param fileName one of {@link #fileNames()}
+     * @return its checksum, or empty
+     */
     public Optional<String> sha256(String fileName) {
         return Optional.ofNullable(sha256.get(fileName));
     }
 
-    /** Whether {@link MnistDownloader} can fetch this dataset. */
+    /**
+     * Whether {@link MnistDownloader} can fetch this dataset.
+     *
+     * @return true for MNIST
+     */
     public boolean downloadable() {
         return !sha256.isEmpty();
     }
 
-    /** Parses "mnist", "MNIST", "fashion-mnist", "fashion_mnist", "Fashion-MNIST". */
+    /**
+     * Parses "mnist", "MNIST", "fashion-mnist", "fashion_mnist", "Fashion-MNIST".
+     *
+     * @param text the name in any of those spellings
+     * @return the dataset
+     * @throws IllegalArgumentException for any other text, listing the names
+     */
     public static DatasetName parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         for (DatasetName n : values()) {

@@ -13,12 +13,18 @@ import java.util.SplittableRandom;
  *     files, or {@value #SYNTHETIC} for seeded random images of MNIST's shape (tests, benchmarks)
  * @param sizes train, validation and test sizes
  * @param splitSeed the seed of the subset draw
+ * @serial exclude (the serial form of a record is its components, documented above)
  */
 public record DatasetSpec(String source, SplitSizes sizes, long splitSeed) implements Serializable {
     /** The source name of synthetic data. */
     public static final String SYNTHETIC = "synthetic";
 
-    /** Locates (never downloads) and splits the data. */
+    /**
+     * Locates (never downloads) and splits the data.
+     *
+     * @return the three subsets
+     * @throws IOException if the data cannot be found or read
+     */
     public DataSplits load() throws IOException {
         if (SYNTHETIC.equals(source)) {
             return DataSplits.draw(synthetic(Math.toIntExact(sizes.total()), splitSeed), sizes, splitSeed);

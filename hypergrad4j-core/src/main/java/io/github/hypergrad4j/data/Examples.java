@@ -16,29 +16,52 @@ public record Examples(Tensor images, Tensor oneHot, int[] labels, int height, i
 
     /** The training, validation and test examples of drawn splits, each converted once. */
     public record Splits(Examples train, Examples validation, Examples test) {
-        /** Converts the three subsets of {@code splits}. */
+        /**
+         * Converts the three subsets of {@code splits}.
+         *
+         * @param splits drawn subsets
+         * @return their tensor views
+         */
         public static Splits of(DataSplits splits) {
             return new Splits(Examples.of(splits.train()), Examples.of(splits.validation()),
                     Examples.of(splits.test()));
         }
     }
 
-    /** The tensor view of {@code d}. */
+    /**
+     * The tensor view of {@code d}.
+     *
+     * @param d a dataset
+     * @return its images, one-hot targets and labels
+     */
     public static Examples of(Dataset d) {
         return new Examples(d.images(), d.oneHotTensor(), d.labels(), d.height(), d.width());
     }
 
-    /** Number of examples. */
+    /**
+     * Number of examples.
+     *
+     * @return the number of rows
+     */
     public int size() {
         return labels.length;
     }
 
-    /** Root mean square of the pixels: the data's scale. */
+    /**
+     * Root mean square of the pixels: the data's scale.
+     *
+     * @return the root mean square pixel value
+     */
     public double rms() {
         return rms(images.data());
     }
 
-    /** Root mean square of {@code x}; 0 for an empty array. */
+    /**
+     * Root mean square of {@code x}; 0 for an empty array.
+     *
+     * @param x values
+     * @return their root mean square
+     */
     public static double rms(double[] x) {
         double s = 0;
         for (double v : x) {

@@ -20,29 +20,57 @@ public final class IdxFile {
         this.data = data;
     }
 
-    /** The file this was read from. */
+    /**
+     * The file this was read from.
+     *
+     * @return the path
+     */
     public Path path() {
         return path;
     }
 
+    /**
+     * The element type declared in the file's magic number.
+     *
+     * @return the type
+     */
     public IdxType type() {
         return type;
     }
 
-    /** The dimensions, outermost first (for MNIST images: count, rows, columns). */
+    /**
+     * The dimensions, outermost first (for MNIST images: count, rows, columns).
+     *
+     * @return a copy of the dimensions
+     */
     public int[] dims() {
         return dims.clone();
     }
 
+    /**
+     * The number of dimensions.
+     *
+     * @return the rank declared in the magic number
+     */
     public int rank() {
         return dims.length;
     }
 
+    /**
+     * One dimension.
+     *
+     * @param axis 0 for the outermost
+     * @return its size
+     */
     public int dim(int axis) {
         return dims[axis];
     }
 
-    /** A copy of the payload bytes. */
+    /**
+     * A copy of the payload bytes.
+     *
+     * @return the bytes after the header, a new array
+     */
     public byte[] copyData() {
         return data.clone();
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * and what to do about it, so that it can be shown to a user as is.
  */
 public class IdxFormatException extends IOException {
+    /** The offending file. */
     private final Path file;
 
     /**
@@ -19,12 +20,24 @@ public class IdxFormatException extends IOException {
         this(file, problem, remedy, null);
     }
 
+    /**
+     * A broken file, with the exception that revealed it.
+     *
+     * @param file the offending file
+     * @param problem what is wrong
+     * @param remedy what the user can do
+     * @param cause the underlying exception, or null
+     */
     public IdxFormatException(Path file, String problem, String remedy, Throwable cause) {
         super(file + ": " + problem + ". " + capitalise(remedy) + ".", cause);
         this.file = file;
     }
 
-    /** The file the problem is in. */
+    /**
+     * The file the problem is in.
+     *
+     * @return the path
+     */
     public Path file() {
         return file;
     }

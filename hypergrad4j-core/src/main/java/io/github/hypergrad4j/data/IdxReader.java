@@ -37,6 +37,8 @@ public final class IdxReader {
      * @throws NoSuchFileException if the file does not exist
      * @throws IdxFormatException if the file is not a complete, consistent IDX file
      * @throws IOException on other read errors
+     * @param file the file, raw or gzipped
+     * @return its header and payload
      */
     public static IdxFile read(Path file) throws IOException {
         if (!Files.exists(file)) {

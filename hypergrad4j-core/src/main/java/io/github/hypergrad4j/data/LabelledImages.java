@@ -37,7 +37,14 @@ public final class LabelledImages {
         this.classes = classes;
     }
 
-    /** Reads an images file and a labels file with labels in 0..9; see {@link #read(Path, Path, int)}. */
+    /**
+     * Reads an images file and a labels file with labels in 0..9; see {@link #read(Path, Path, int)}.
+     *
+     * @param images the IDX images file, raw or gzipped
+     * @param labels its IDX labels file
+     * @return the images and labels
+     * @throws IOException if a file cannot be read, is broken, or a label is out of range
+     */
     public static LabelledImages read(Path images, Path labels) throws IOException {
         return read(images, labels, DEFAULT_CLASSES);
     }
@@ -48,6 +55,9 @@ public final class LabelledImages {
      *
      * @param classes labels must lie in 0..classes-1
      * @throws IdxFormatException if either file is broken, the counts differ, or a label is out of range
+     * @param images the IDX images file (unsigned bytes, count x rows x columns)
+     * @param labels its labels file (unsigned bytes, count)
+     * @return the images and labels
      */
     public static LabelledImages read(Path images, Path labels, int classes) throws IOException {
         if (classes < 1 || classes > 256) {
@@ -77,6 +87,11 @@ public final class LabelledImages {
      *
      * @param pixels count x height x width bytes, row-major, read as unsigned
      * @param labels count labels in 0..classes-1
+     * @param description where they come from, for messages
+     * @param height image rows
+     * @param width image columns
+     * @param classes the number of classes
+     * @return the pool
      */
     public static LabelledImages of(String description, byte[] pixels, byte[] labels, int height, int width,
                                     int classes) {
@@ -97,46 +112,96 @@ public final class LabelledImages {
         return new LabelledImages(description, pixels.clone(), labels.clone(), height, width, classes);
     }
 
-    /** The same images under another description (arrays shared, nothing copied). */
+    /**
+     * The same images under another description (arrays shared, nothing copied).
+     *
+     * @param newDescription the new description
+     * @return a new object over the same arrays
+     */
     public LabelledImages withDescription(String newDescription) {
         return new LabelledImages(newDescription, pixels, labels, height, width, classes);
     }
 
-    /** Where the images come from, for messages and experiment records. */
+    /**
+     * Where the images come from, for messages and experiment records.
+     *
+     * @return the description
+     */
     public String description() {
         return description;
     }
 
+    /**
+     * The number of images.
+     *
+     * @return the count
+     */
     public int size() {
         return labels.length;
     }
 
+    /**
+     * Image height in pixels.
+     *
+     * @return rows per image
+     */
     public int height() {
         return height;
     }
 
+    /**
+     * Image width in pixels.
+     *
+     * @return columns per image
+     */
     public int width() {
         return width;
     }
 
+    /**
+     * Pixels per image.
+     *
+     * @return height x width
+     */
     public int pixelsPerImage() {
         return height * width;
     }
 
+    /**
+     * The number of classes labels range over.
+     *
+     * @return labels lie in 0..classes()-1
+     */
     public int classes() {
         return classes;
     }
 
+    /**
+     * One image's label.
+     *
+     * @param index the image
+     * @return its class
+     */
     public int label(int index) {
         return labels[index] & 0xff;
     }
 
-    /** The raw value 0..255 of one pixel. */
+    /**
+     * The raw value 0..255 of one pixel.
+     *
+     * @param index the image
+     * @param position the pixel, row-major within the image
+     * @return 0..255
+     */
     public int pixel(int index, int position) {
         return pixels[index * pixelsPerImage() + position] & 0xff;
     }
 
-    /** How many images each class has, indexed by label. */
+    /**
+     * How many images each class has, indexed by label.
+     *
+     * @return a new array of {@link #classes()} counts
+     */
     public int[] labelCounts() {
         int[] counts = new int[classes];
         for (byte b : labels) {
@@ -149,6 +214,7 @@ public final class LabelledImages {
      * The given images, in the given order, as a dataset with pixels scaled from 0..255 to [0, 1].
      *
      * @param indices rows of this pool; repeats are allowed
+     * @return a new dataset
      */
     public Dataset select(int[] indices) {
         int p = pixelsPerImage();
@@ -175,6 +241,7 @@ public final class LabelledImages {
      * the order of the images.
      *
      * @throws IllegalStateException for an empty pool, which has no mean
+     * @return the mean of each pixel over all images, scaled to [0, 1], a new array
      */
     public double[] meanImage() {
         if (size() == 0) {
@@ -195,7 +262,11 @@ public final class LabelledImages {
         return mean;
     }
 
-    /** Every image, in file order, scaled to [0, 1]. */
+    /**
+     * Every image, in file order, scaled to [0, 1].
+     *
+     * @return a new dataset of {@link #size()} rows
+     */
     public Dataset all() {
         int[] idx = new int[size()];
         for (int i = 0; i < idx.length; i++) {

@@ -76,12 +76,20 @@ public final class MnistDownloader {
                 .build();
     }
 
-    /** The public mirrors, 30 s to connect, 10 minutes per file, two rounds. */
+    /**
+     * The public mirrors, 30 s to connect, 10 minutes per file, two rounds.
+     *
+     * @return the downloader
+     */
     public static MnistDownloader withPublicMirrors() {
         return new MnistDownloader(PUBLIC_MIRRORS, Duration.ofSeconds(30), Duration.ofMinutes(10), 2);
     }
 
-    /** The base URLs tried, in order. */
+    /**
+     * The base URLs tried, in order.
+     *
+     * @return the mirrors
+     */
     public List<URI> mirrors() {
         return mirrors;
     }
@@ -92,6 +100,9 @@ public final class MnistDownloader {
      *
      * @return the files downloaded
      * @throws IllegalArgumentException if the dataset has no published checksums (is not downloadable)
+     * @param dataset a downloadable dataset
+     * @param directory where the files go
+     * @throws IOException if a download fails on every mirror or the directory cannot be written
      */
     public List<Path> fetchMissing(DatasetName dataset, Path directory) throws IOException {
         if (!dataset.downloadable()) {
@@ -115,6 +126,8 @@ public final class MnistDownloader {
      * @return the downloaded file
      * @throws DownloadException when every attempt failed
      * @throws InterruptedIOException if the thread was interrupted (the interrupt flag is set again)
+     * @param fileName the file's name on the mirrors
+     * @param directory where it goes
      */
     public Path fetch(String fileName, String sha256, Path directory) throws IOException {
         return fetch(fileName, "SHA-256", sha256, directory);
@@ -126,6 +139,10 @@ public final class MnistDownloader {
      *
      * @param algorithm a {@link MessageDigest} algorithm name, e.g. "SHA-256" or "MD5"
      * @param expected the expected digest in hex
+     * @param fileName the file's name on the mirrors
+     * @param directory where it goes
+     * @return the downloaded file
+     * @throws IOException if every attempt failed or the directory cannot be written
      */
     public Path fetch(String fileName, String algorithm, String expected, Path directory) throws IOException {
         digestOf(algorithm); // an unknown algorithm is the caller's mistake: fail before any download

@@ -53,11 +53,20 @@ public final class Omniglot {
             this.md5 = md5;
         }
 
+        /**
+         * The archive's file name on the mirror.
+         *
+         * @return the name
+         */
         public String fileName() {
             return fileName;
         }
 
-        /** The expected MD5 in lower-case hex. */
+        /**
+         * The expected MD5 in lower-case hex.
+         *
+         * @return the digest
+         */
         public String md5() {
             return md5;
         }
@@ -78,6 +87,10 @@ public final class Omniglot {
      *
      * @param downloader null forbids downloading
      * @throws DatasetNotFoundException if the file is missing and may not be downloaded
+     * @param archive which archive
+     * @param directory where it is kept
+     * @return the archive's path
+     * @throws IOException if it cannot be found or downloaded
      */
     public static Path locate(Archive archive, Path directory, MnistDownloader downloader) throws IOException {
         Path file = directory.resolve(archive.fileName());
@@ -92,7 +105,11 @@ public final class Omniglot {
         return downloader.fetch(archive.fileName(), "MD5", archive.md5(), directory);
     }
 
-    /** A downloader for {@link #MIRROR} with the public defaults' timeouts. */
+    /**
+     * A downloader for {@link #MIRROR} with the public defaults' timeouts.
+     *
+     * @return the downloader
+     */
     public static MnistDownloader downloader() {
         return new MnistDownloader(List.of(MIRROR), java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(10), 2);
     }
@@ -101,6 +118,9 @@ public final class Omniglot {
      * Reads every alphabet of an archive, images downsampled to {@code side} x {@code side}.
      *
      * @throws IOException naming the entry when the archive is not Omniglot's layout or a PNG is broken
+     * @param zip the archive
+     * @param side the images' side after downsampling
+     * @return the alphabets, in the archive's order
      */
     public static List<Alphabet> read(Path zip, int side) throws IOException {
         if (side < 1) {

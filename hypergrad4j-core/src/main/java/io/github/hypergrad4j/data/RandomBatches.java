@@ -41,7 +41,12 @@ public final class RandomBatches implements BatchSchedule {
         this.metaIteration = metaIteration;
     }
 
-    /** The same schedule for another meta-iteration. */
+    /**
+     * The same schedule for another meta-iteration.
+     *
+     * @param newMetaIteration the meta-iteration, 0 or more
+     * @return a new schedule with the same run seed
+     */
     public RandomBatches forMetaIteration(int newMetaIteration) {
         return new RandomBatches(datasetSize, batchSize, runSeed, newMetaIteration);
     }
@@ -54,6 +59,11 @@ public final class RandomBatches implements BatchSchedule {
      * the seed is {@code mix(mix(mix(runSeed + G) + metaIteration * G) + step * G)} with
      * {@code G = 0x9e3779b97f4a7c15}; the batch comes from {@code new SplittableRandom(seed)} by Floyd's
      * sampling (see {@link #batch}).
+     *
+     * @param runSeed the run's seed
+     * @param metaIteration the meta-iteration
+     * @param step the training step
+     * @return the seed of that step's batch
      */
     public static long seedFor(long runSeed, long metaIteration, long step) {
         long h = mix(runSeed + GOLDEN_GAMMA);
@@ -103,10 +113,20 @@ public final class RandomBatches implements BatchSchedule {
         return datasetSize;
     }
 
+    /**
+     * The seed of the whole run.
+     *
+     * @return the seed given on construction
+     */
     public long runSeed() {
         return runSeed;
     }
 
+    /**
+     * The meta-iteration this schedule's batches belong to.
+     *
+     * @return 0 or more
+     */
     public int metaIteration() {
         return metaIteration;
     }

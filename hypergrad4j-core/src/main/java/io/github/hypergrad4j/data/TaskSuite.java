@@ -25,6 +25,13 @@ public final class TaskSuite {
      * @param classes the pool's labels this task uses; the task's label k is {@code classes[k]}
      */
     public record Spec(String name, LabelledImages pool, int[] classes) {
+        /**
+         * Checks the name, pool and classes.
+         *
+         * @param name for figures and tables
+         * @param pool the images to draw from
+         * @param classes the pool's labels this task uses
+         */
         public Spec {
             if (classes.length < 2) {
                 throw new IllegalArgumentException("task " + name + " needs at least two classes, got "
@@ -45,6 +52,13 @@ public final class TaskSuite {
 
     /** Examples per class in each split. */
     public record PerClass(int train, int validation, int test) {
+        /**
+         * Checks that no count is negative.
+         *
+         * @param train examples per class to train on
+         * @param validation examples per class to validate on
+         * @param test examples per class to test on
+         */
         public PerClass {
             if (train < 1 || validation < 1 || test < 1) {
                 throw new IllegalArgumentException("every split needs at least one example per class, got train "
@@ -66,6 +80,10 @@ public final class TaskSuite {
      * The default tasks from the data sets installed here, in the paper's structure: digits 0-4 and
      * digits 5-9 of MNIST, and three groups of Fashion-MNIST classes (tops: T-shirt, pullover, coat,
      * shirt; footwear: sandal, sneaker, ankle boot; and trouser, dress, bag).
+     *
+     * @param mnist MNIST's images
+     * @param fashion Fashion-MNIST's images
+     * @return the five task specifications
      */
     public static List<Spec> defaults(LabelledImages mnist, LabelledImages fashion) {
         return List.of(
@@ -76,7 +94,13 @@ public final class TaskSuite {
                 new Spec("trouser, dress, bag", fashion, new int[] {1, 3, 8}));
     }
 
-    /** The first {@code classes} characters of each of the given alphabets, as tasks: the paper's data. */
+    /**
+     * The first {@code classes} characters of each of the given alphabets, as tasks: the paper's data.
+     *
+     * @param alphabets the alphabets, one task each
+     * @param classes characters per task
+     * @return the task specifications
+     */
     public static List<Spec> omniglot(List<Omniglot.Alphabet> alphabets, int classes) {
         List<Spec> specs = new ArrayList<>();
         for (Omniglot.Alphabet a : alphabets) {
@@ -97,6 +121,10 @@ public final class TaskSuite {
      * validation, then test. Every task gets as many outputs as the task with the most classes.
      *
      * @throws IllegalArgumentException naming the task and class when a pool has too few images
+     * @param specs the tasks
+     * @param perClass examples per class in each split
+     * @param seed the seed of the draw
+     * @return the tasks with their splits
      */
     public static List<Task> draw(List<Spec> specs, PerClass perClass, long seed) {
         if (specs.isEmpty()) {
@@ -176,7 +204,12 @@ public final class TaskSuite {
         return Dataset.wrap(pixels, labels, pool.height(), pool.width(), outputs);
     }
 
-    /** The tasks followed by a copy of each with every image rotated by 90 degrees (named "... rotated"). */
+    /**
+     * The tasks followed by a copy of each with every image rotated by 90 degrees (named "... rotated").
+     *
+     * @param tasks the tasks
+     * @return the tasks and their rotated copies, twice as many
+     */
     public static List<Task> withRotations(List<Task> tasks) {
         List<Task> out = new ArrayList<>(tasks);
         for (Task t : tasks) {

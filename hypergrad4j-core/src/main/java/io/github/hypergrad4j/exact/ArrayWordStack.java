@@ -35,11 +35,16 @@ public final class ArrayWordStack implements WordStack {
     private int size;
     private long borrowed;
 
+    /** An empty stack with room for 1,024 words before it first grows. */
     public ArrayWordStack() {
         this(1024);
     }
 
-    /** A stack with room for {@code initialCapacity} words before it first grows. */
+    /**
+     * A stack with room for {@code initialCapacity} words before it first grows.
+     *
+     * @param initialCapacity words in the first block, positive
+     */
     public ArrayWordStack(int initialCapacity) {
         if (initialCapacity < 1) {
             throw new IllegalArgumentException("initial capacity must be positive, got " + initialCapacity);
@@ -96,17 +101,29 @@ public final class ArrayWordStack implements WordStack {
         borrowed = 0;
     }
 
-    /** Words held in memory. */
+    /**
+     * Words held in memory.
+     *
+     * @return the number of words on the stack
+     */
     public int storedWords() {
         return size;
     }
 
-    /** Zero words currently popped from below the bottom. */
+    /**
+     * Zero words currently popped from below the bottom.
+     *
+     * @return how many zeros were popped below the bottom and not pushed back yet
+     */
     public long borrowedWords() {
         return borrowed;
     }
 
-    /** Words of memory the blocks take, stored or not. */
+    /**
+     * Words of memory the blocks take, stored or not.
+     *
+     * @return the allocated words, at least {@link #storedWords()}
+     */
     public long capacityWords() {
         long c = 0;
         for (int[] b : blocks) {

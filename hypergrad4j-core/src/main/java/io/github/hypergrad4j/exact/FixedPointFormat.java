@@ -40,7 +40,13 @@ public final class FixedPointFormat {
         this.ulp = Math.scalb(1.0, -fractionBits);
     }
 
-    /** A format with {@code fractionBits} in {@code [0, 62]} bits after the binary point. */
+    /**
+     * A format with {@code fractionBits} in {@code [0, 62]} bits after the binary point.
+     *
+     * @param fractionBits bits after the binary point: more is finer resolution and a smaller range
+     * @return the format; the shared {@link #DEFAULT} for 52
+     * @throws IllegalArgumentException outside [0, 62]
+     */
     public static FixedPointFormat withFractionBits(int fractionBits) {
         if (fractionBits < 0 || fractionBits > 62) {
             throw new IllegalArgumentException("fraction bits must be in [0, 62], got " + fractionBits
@@ -49,6 +55,11 @@ public final class FixedPointFormat {
         return fractionBits == 52 ? DEFAULT : new FixedPointFormat(fractionBits);
     }
 
+    /**
+     * The number of bits after the binary point.
+     *
+     * @return in [0, 62]
+     */
     public int fractionBits() {
         return fractionBits;
     }
@@ -56,12 +67,18 @@ public final class FixedPointFormat {
     /**
      * Valid values are the reals in {@code [-maxMagnitude(), maxMagnitude())}; conversion accepts
      * {@code |x| < maxMagnitude()}.
+     *
+     * @return {@code 2^(62 - fractionBits)}
      */
     public double maxMagnitude() {
         return LIMIT * ulp;
     }
 
-    /** The real value of one unit in the last place, {@code 2^-fractionBits}. */
+    /**
+     * The real value of one unit in the last place, {@code 2^-fractionBits}.
+     *
+     * @return the smallest positive value, {@code 2^-fractionBits}
+     */
     public double resolution() {
         return ulp;
     }
@@ -70,6 +87,9 @@ public final class FixedPointFormat {
      * Whether {@code q} is a valid fixed-point value, i.e. in {@code [-2^62, 2^62)}. Adding a valid
      * value to any long either gives the true sum or wraps to a value that fails this test,
      * because a wrapped sum is off by {@code 2^64} and lands at least {@code 2^62} from zero.
+     *
+     * @param q a raw fixed-point value
+     * @return true if {@code q} is in {@code [-2^62, 2^62)}
      */
     public static boolean isInRange(long q) {
         return (q ^ (q << 1)) >= 0;
@@ -80,6 +100,8 @@ public final class FixedPointFormat {
      *
      * @throws FixedPointOverflowException if {@code x} is NaN, infinite or out of range (the
      *     exception's index is -1)
+     * @param x a real number
+     * @return its fixed-point representation
      */
     public long toFixed(double x) {
         double y = x * scale;
@@ -89,12 +111,22 @@ public final class FixedPointFormat {
         return (long) y;
     }
 
-    /** The real value of {@code q}, rounded to the nearest double when {@code q} needs more than 53 bits. */
+    /**
+     * The real value of {@code q}, rounded to the nearest double when {@code q} needs more than 53 bits.
+     *
+     * @param q a fixed-point value
+     * @return the nearest double
+     */
     public double toDouble(long q) {
         return q * ulp;
     }
 
-    /** Writes {@code dst[i] = toFixed(src[i])} for every index; the arrays must have equal length. */
+    /**
+     * Writes {@code dst[i] = toFixed(src[i])} for every index; the arrays must have equal length.
+     *
+     * @param src the real values
+     * @param dst receives their fixed-point values; modified
+     */
     public void toFixed(double[] src, long[] dst) {
         requireSameLength(src.length, dst.length);
         toFixed(src, dst, 0, src.length);
@@ -104,6 +136,10 @@ public final class FixedPointFormat {
      * Writes {@code dst[i] = toFixed(src[i])} for {@code i} in {@code [from, to)}.
      *
      * @throws FixedPointOverflowException naming the first index whose value cannot be converted
+     * @param src the real values
+     * @param dst receives their fixed-point values; modified in [from, to)
+     * @param from first index, inclusive
+     * @param to last index, exclusive
      */
     public void toFixed(double[] src, long[] dst, int from, int to) {
         checkRange(from, to, src.length, dst.length);
@@ -116,13 +152,25 @@ public final class FixedPointFormat {
         }
     }
 
-    /** Writes {@code dst[i] = toDouble(src[i])} for every index; the arrays must have equal length. */
+    /**
+     * Writes {@code dst[i] = toDouble(src[i])} for every index; the arrays must have equal length.
+     *
+     * @param src fixed-point values
+     * @param dst receives their real values; modified
+     */
     public void toDouble(long[] src, double[] dst) {
         requireSameLength(src.length, dst.length);
         toDouble(src, dst, 0, src.length);
     }
 
-    /** Writes {@code dst[i] = toDouble(src[i])} for {@code i} in {@code [from, to)}. */
+    /**
+     * Writes {@code dst[i] = toDouble(src[i])} for {@code i} in {@code [from, to)}.
+     *
+     * @param src fixed-point values
+     * @param dst receives their real values; modified in [from, to)
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     */
     public void toDouble(long[] src, double[] dst, int from, int to) {
         checkRange(from, to, src.length, dst.length);
         for (int i = from; i < to; i++) {
@@ -138,6 +186,12 @@ public final class FixedPointFormat {
      * @throws IllegalArgumentException if {@code w} and {@code v} are the same array (the update
      *     could not be undone)
      * @throws FixedPointOverflowException if a step or a sum leaves the range
+     * @param w the weights, fixed point; modified
+     * @param alpha the learning rate
+     * @param v the velocity, fixed point; read only
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @throws FixedPointOverflowException if a weight leaves the range
      */
     public void addScaledInPlace(long[] w, double alpha, long[] v, int from, int to) {
         accumulate(w, alpha, v, from, to);
@@ -146,6 +200,12 @@ public final class FixedPointFormat {
     /**
      * {@code w[i] -= toFixed(alpha * toDouble(v[i]))} for {@code i} in {@code [from, to)}: the exact
      * inverse of {@link #addScaledInPlace(long[], double, long[], int, int)}. Modifies {@code w}.
+     *
+     * @param w the weights, fixed point; modified
+     * @param alpha the learning rate used forwards
+     * @param v the velocity the forward step used; read only
+     * @param from first index, inclusive
+     * @param to last index, exclusive
      */
     public void subtractScaledInPlace(long[] w, double alpha, long[] v, int from, int to) {
         accumulate(w, -alpha, v, from, to); // see accumulate: negating the factor negates the step exactly
@@ -155,6 +215,12 @@ public final class FixedPointFormat {
      * {@code v[i] += toFixed(scale * grad[i])} for {@code i} in {@code [from, to)}: undoes {@link
      * #subtractScaledInPlace(long[], double, double[], int, int)} given the same {@code scale} and
      * bit-identical {@code grad}. Modifies {@code v}.
+     *
+     * @param v the velocity, fixed point; modified
+     * @param scale the factor of the gradient, {@code 1 - beta}
+     * @param grad the gradient recomputed at w_t
+     * @param from first index, inclusive
+     * @param to last index, exclusive
      */
     public void addScaledInPlace(long[] v, double scale, double[] grad, int from, int to) {
         accumulate(v, scale, grad, from, to);
@@ -163,6 +229,13 @@ public final class FixedPointFormat {
     /**
      * {@code v[i] -= toFixed(scale * grad[i])} for {@code i} in {@code [from, to)}: the velocity's
      * gradient term, with {@code scale = 1 - beta}. Modifies {@code v}.
+     *
+     * @param v the velocity, fixed point; modified
+     * @param scale {@code 1 - beta}
+     * @param grad the gradient at w_t
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @throws FixedPointOverflowException if a velocity leaves the range
      */
     public void subtractScaledInPlace(long[] v, double scale, double[] grad, int from, int to) {
         accumulate(v, -scale, grad, from, to);

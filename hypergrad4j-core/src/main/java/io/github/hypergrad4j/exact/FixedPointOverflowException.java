@@ -10,7 +10,9 @@ package io.github.hypergrad4j.exact;
  * {@link #inContext(int, int)}.
  */
 public final class FixedPointOverflowException extends RuntimeException {
+    /** The flat parameter index, or -1 for a single value. */
     private final int index;
+    /** The offending value as a real number. */
     private final double value;
 
     /**
@@ -30,12 +32,20 @@ public final class FixedPointOverflowException extends RuntimeException {
         this.value = value;
     }
 
-    /** The flat parameter index at which the value left the range. */
+    /**
+     * The flat parameter index at which the value left the range.
+     *
+     * @return the index, or -1 when the value was converted on its own
+     */
     public int index() {
         return index;
     }
 
-    /** The offending value as a real number; NaN or infinite for non-finite inputs. */
+    /**
+     * The offending value as a real number; NaN or infinite for non-finite inputs.
+     *
+     * @return the value that could not be represented
+     */
     public double value() {
         return value;
     }
@@ -43,6 +53,10 @@ public final class FixedPointOverflowException extends RuntimeException {
     /**
      * A copy of this exception whose message starts with the training step and parameter group,
      * with this exception as its cause.
+     *
+     * @param step the training step
+     * @param group the parameter group's index
+     * @return a new exception with the same index and value
      */
     public FixedPointOverflowException inContext(int step, int group) {
         return new FixedPointOverflowException(index, value,

@@ -41,6 +41,8 @@ public final class InformationBuffer {
     /**
      * A buffer for {@code parameterCount} parameters in the {@linkplain FixedPointFormat#DEFAULT
      * default format}, with an in-memory word stack.
+     *
+     * @param parameterCount the number of values multiplied per step, at least 1
      */
     public InformationBuffer(int parameterCount) {
         this(parameterCount, FixedPointFormat.DEFAULT, new ArrayWordStack());
@@ -50,6 +52,10 @@ public final class InformationBuffer {
      * A buffer for {@code parameterCount} parameters storing spilled words in {@code stack}, which
      * must be empty and is owned by this buffer from now on. The {@code format} of the values is
      * used only to report overflows as real numbers; the arithmetic does not depend on it.
+     *
+     * @param parameterCount the number of values multiplied per step, at least 1
+     * @param format the values' format, for messages only
+     * @param stack an empty stack for the spilled words
      */
     public InformationBuffer(int parameterCount, FixedPointFormat format, WordStack stack) {
         this(0, parameterCount, format, stack);
@@ -60,6 +66,11 @@ public final class InformationBuffer {
      * contiguous part of a larger vector, indexed as in that vector), storing spilled words in {@code
      * stack}, which must be empty and is owned by this buffer from now on. A trainer that gives
      * each part of the parameters a buffer of its own keeps one head per parameter in all.
+     *
+     * @param firstIndex the index of the first parameter in the larger vector, 0 or more
+     * @param parameterCount the number of parameters, 0 or more
+     * @param format the values' format, for messages only
+     * @param stack an empty stack for the spilled words
      */
     public InformationBuffer(int firstIndex, int parameterCount, FixedPointFormat format, WordStack stack) {
         if (parameterCount < 0 || firstIndex < 0) {
@@ -76,6 +87,11 @@ public final class InformationBuffer {
         Arrays.fill(heads, RansCoder.HEAD_LOW);
     }
 
+    /**
+     * The number of parameters this buffer has a head for.
+     *
+     * @return the count given on construction
+     */
     public int parameterCount() {
         return heads.length;
     }
@@ -87,6 +103,10 @@ public final class InformationBuffer {
      *
      * @throws FixedPointOverflowException if an input is not a valid fixed-point value (elements
      *     below its index have been multiplied)
+     * @param c fixed-point values; modified in [from, to)
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @param beta the factor n / 2^16
      */
     public void multiplyInPlace(long[] c, int from, int to, RationalFactor beta) {
         checkRange(c, from, to);
@@ -115,6 +135,10 @@ public final class InformationBuffer {
      * @throws FixedPointOverflowException if an input is not a valid fixed-point value or its
      *     quotient would leave the range; the exception's value is the would-be quotient {@code c /
      *     beta}, and the elements above its index have been divided
+     * @param c the multiplied values; modified in [from, to)
+     * @param from first index, inclusive
+     * @param to last index, exclusive
+     * @param beta the factor they were multiplied by
      */
     public void divideInPlace(long[] c, int from, int to, RationalFactor beta) {
         checkRange(c, from, to);
@@ -142,6 +166,8 @@ public final class InformationBuffer {
     /**
      * The information this buffer holds, in bits: 32 per word on the stack (net of borrowed floor
      * words) plus {@code log2(head / 2^31)} per head. O(parameter count).
+     *
+     * @return bits held, 0 when empty
      */
     public double storedBits() {
         double bits = 32.0 * stack.depth();
@@ -151,7 +177,11 @@ public final class InformationBuffer {
         return bits;
     }
 
-    /** Elements multiplied minus elements divided since the buffer was empty. */
+    /**
+     * Elements multiplied minus elements divided since the buffer was empty.
+     *
+     * @return the net count, 0 after a full reverse pass
+     */
     public long netMultiplies() {
         return multiplies;
     }
@@ -160,12 +190,18 @@ public final class InformationBuffer {
      * {@link #storedBits()} per element multiplied: with one multiplication per parameter per
      * step, the bits stored per parameter per step. Compare with {@link
      * RationalFactor#idealBitsPerMultiply()}. NaN before any multiplication.
+     *
+     * @return bits per multiplied element, or NaN
      */
     public double bitsPerMultiply() {
         return multiplies == 0 ? Double.NaN : storedBits() / multiplies;
     }
 
-    /** Whether every head and the stack are in their initial state, as after a full reverse pass. */
+    /**
+     * Whether every head and the stack are in their initial state, as after a full reverse pass.
+     *
+     * @return true when the buffer holds no information
+     */
     public boolean isAtInitialState() {
         if (!stack.isEmpty() || multiplies != 0) {
             return false;

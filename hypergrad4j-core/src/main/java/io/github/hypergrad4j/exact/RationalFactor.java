@@ -23,6 +23,8 @@ public final class RationalFactor {
      * The factor {@code n / 2^16} with {@code n = round(beta * 2^16)} clamped to {@code [1, 2^16 - 1]}.
      *
      * @throws IllegalArgumentException if {@code beta} is not strictly inside {@code (0, 1)}
+     * @param beta the momentum, strictly inside (0, 1)
+     * @return the nearest factor on the 2^-16 grid
      */
     public static RationalFactor of(double beta) {
         if (!(beta > 0.0 && beta < 1.0)) {
@@ -36,6 +38,8 @@ public final class RationalFactor {
      * The factor {@code numerator / 2^16} itself.
      *
      * @throws IllegalArgumentException if {@code numerator} is not in {@code [1, 2^16 - 1]}
+     * @param numerator n, in [1, 2^16 - 1]
+     * @return n / 2^16
      */
     public static RationalFactor ofNumerator(int numerator) {
         if (numerator < 1 || numerator >= DENOMINATOR) {
@@ -45,22 +49,38 @@ public final class RationalFactor {
         return new RationalFactor(numerator);
     }
 
-    /** {@code n}, in {@code [1, 2^16 - 1]}. */
+    /**
+     * {@code n}, in {@code [1, 2^16 - 1]}.
+     *
+     * @return n
+     */
     public int numerator() {
         return numerator;
     }
 
-    /** {@code d = 2^16}. */
+    /**
+     * {@code d = 2^16}.
+     *
+     * @return 65,536
+     */
     public int denominator() {
         return DENOMINATOR;
     }
 
-    /** {@code n / d}, exact as a double. */
+    /**
+     * {@code n / d}, exact as a double.
+     *
+     * @return n / 2^16
+     */
     public double value() {
         return (double) numerator / DENOMINATOR;
     }
 
-    /** {@code 1 - n / d = (d - n) / d}, exact as a double. */
+    /**
+     * {@code 1 - n / d = (d - n) / d}, exact as a double.
+     *
+     * @return (2^16 - n) / 2^16
+     */
     public double oneMinus() {
         return (double) (DENOMINATOR - numerator) / DENOMINATOR;
     }
@@ -68,6 +88,8 @@ public final class RationalFactor {
     /**
      * {@code log2(d / n)}: the information one exact multiplication by this factor destroys, hence
      * the fewest bits per value that the buffer must keep to undo it.
+     *
+     * @return log2(2^16 / n) bits
      */
     public double idealBitsPerMultiply() {
         return DENOMINATOR_BITS - Math.log(numerator) / Math.log(2);

@@ -90,12 +90,20 @@ public final class SpillingWordStack implements WordStack, AutoCloseable {
         }
     }
 
-    /** Words currently in the spill file. */
+    /**
+     * Words currently in the spill file.
+     *
+     * @return the number of words in the spill file now
+     */
     public long spilledWords() {
         return fileWords;
     }
 
-    /** The spill file, or null when nothing was ever spilled. */
+    /**
+     * The spill file, or null when nothing was ever spilled.
+     *
+     * @return its path, deleted by {@link #close()}
+     */
     public Path file() {
         return path;
     }

@@ -20,16 +20,32 @@ package io.github.hypergrad4j.exact;
  * Not thread-safe; a later implementation may spill old words to disk.
  */
 public interface WordStack {
-    /** Pushes one word on top. */
+    /**
+     * Pushes one word on top.
+     *
+     * @param word any 32-bit value
+     */
     void push(int word);
 
-    /** Removes and returns the top word, or 0 from the floor if no stored word is left. */
+    /**
+     * Removes and returns the top word, or 0 from the floor if no stored word is left.
+     *
+     * @return the top word, or 0
+     */
     int pop();
 
-    /** Words pushed minus words popped since the stack was empty: its information in 32-bit words. */
+    /**
+     * Words pushed minus words popped since the stack was empty: its information in 32-bit words.
+     *
+     * @return the depth, negative after popping below the bottom
+     */
     long depth();
 
-    /** Whether the stack is in its initial state: no stored words and no borrowed floor words. */
+    /**
+     * Whether the stack is in its initial state: no stored words and no borrowed floor words.
+     *
+     * @return true when nothing is stored or borrowed
+     */
     boolean isEmpty();
 
     /** Returns to the initial state. */

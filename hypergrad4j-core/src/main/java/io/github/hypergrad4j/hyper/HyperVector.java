@@ -26,25 +26,50 @@ public final class HyperVector {
         }
     }
 
-    /** Blocks in order, with their initial values (copied). */
+    /**
+     * Blocks in order, with their initial values (copied).
+     *
+     * @param blocks block names and their values, in the order they should be flattened
+     * @return the vector
+     */
     public static HyperVector of(Map<String, double[]> blocks) {
         return new HyperVector(blocks);
     }
 
-    /** The flat vector, live: meta-optimisers update it in place. */
+    /**
+     * The flat vector, live: meta-optimisers update it in place.
+     *
+     * @return the backing array
+     */
     public double[] values() {
         return values;
     }
 
+    /**
+     * The number of entries of all blocks together.
+     *
+     * @return the length of {@link #values()}
+     */
     public int size() {
         return values.length;
     }
 
+    /**
+     * The blocks' names in order.
+     *
+     * @return a new list
+     */
     public List<String> names() {
         return new ArrayList<>(blocks.keySet());
     }
 
-    /** A copy of one block. */
+    /**
+     * A copy of one block.
+     *
+     * @param name the block
+     * @return its current values
+     * @throws IllegalArgumentException if there is no such block
+     */
     public double[] get(String name) {
         int[] b = block(name);
         double[] out = new double[b[1]];
@@ -52,7 +77,13 @@ public final class HyperVector {
         return out;
     }
 
-    /** Writes a block's entries of a flat gradient vector (same layout as the values). */
+    /**
+     * Writes a block's entries of a flat gradient vector (same layout as the values).
+     *
+     * @param flat a vector laid out like {@link #values()}; modified
+     * @param name the block
+     * @param blockValues its entries, as many as the block has
+     */
     public void put(double[] flat, String name, double[] blockValues) {
         int[] b = block(name);
         if (blockValues.length != b[1]) {
@@ -69,7 +100,14 @@ public final class HyperVector {
         return b;
     }
 
-    /** Reshapes a flat block of steps x groups entries into rows. */
+    /**
+     * Reshapes a flat block of steps x groups entries into rows.
+     *
+     * @param flat steps x groups entries, row-major
+     * @param steps the number of rows
+     * @param groups the entries per row
+     * @return a new array of rows
+     */
     public static double[][] rows(double[] flat, int steps, int groups) {
         if (flat.length != steps * groups) {
             throw new IllegalArgumentException(flat.length + " values cannot be " + steps + " x " + groups);
@@ -81,7 +119,12 @@ public final class HyperVector {
         return out;
     }
 
-    /** Flattens rows (steps x groups). */
+    /**
+     * Flattens rows (steps x groups).
+     *
+     * @param rows equal-length rows
+     * @return a new flat array, row-major
+     */
     public static double[] flatten(double[][] rows) {
         int groups = rows.length == 0 ? 0 : rows[0].length;
         double[] out = new double[rows.length * groups];

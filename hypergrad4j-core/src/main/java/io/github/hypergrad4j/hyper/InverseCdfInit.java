@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * Initial weights drawn from a learned distribution: w_0,i = F_g^{-1}(u_i) with fixed uniform draws
  * u_i (from a seed) and, for each parameter group g, a piecewise-linear inverse CDF through knots
- * v_0 <= ... <= v_B at the quantile levels 0, 1/B, ..., 1. The knots are the hyperparameters: w_0 is
+ * {@code v_0 <= ... <= v_B} at the quantile levels 0, 1/B, ..., 1. The knots are the hyperparameters: w_0 is
  * linear in them, so df/dv_j is a sum of df/dw_0 weighted by each weight's position in its bin. The
  * density of the learned distribution is (1/B) / (v_{j+1} - v_j) on bin j.
  */
@@ -15,6 +15,13 @@ public final class InverseCdfInit {
     private final int bins;
     private final double[] uniform;
 
+    /**
+     * Fixed uniform draws for a layout, for an inverse CDF of {@code bins} pieces per group.
+     *
+     * @param layout the parameters and their groups
+     * @param bins B, the number of pieces of each inverse CDF
+     * @param seed the seed of the uniform draws
+     */
     public InverseCdfInit(ParameterLayout layout, int bins, long seed) {
         if (bins < 1) {
             throw new IllegalArgumentException("need at least one bin, got " + bins);
@@ -28,11 +35,21 @@ public final class InverseCdfInit {
         }
     }
 
+    /**
+     * The number of pieces of each inverse CDF.
+     *
+     * @return B; each group has B + 1 knots
+     */
     public int bins() {
         return bins;
     }
 
-    /** Knots of a normal distribution N(0, scale^2), with the two end bins cut at +-3 scale. */
+    /**
+     * Knots of a normal distribution N(0, scale^2), with the two end bins cut at +-3 scale.
+     *
+     * @param scale the normal's standard deviation
+     * @return B + 1 non-decreasing knots
+     */
     public double[] normalKnots(double scale) {
         double[] v = new double[bins + 1];
         for (int j = 0; j <= bins; j++) {
@@ -42,7 +59,12 @@ public final class InverseCdfInit {
         return v;
     }
 
-    /** w_0 for knots[g][0..B] per group; each knot row must be non-decreasing. */
+    /**
+     * w_0 for knots[g][0..B] per group; each knot row must be non-decreasing.
+     *
+     * @param knots one row of B + 1 non-decreasing knots per group
+     * @return a new array of initial weights
+     */
     public double[] weights(double[][] knots) {
         check(knots);
         double[] w = new double[uniform.length];
@@ -59,7 +81,12 @@ public final class InverseCdfInit {
         return w;
     }
 
-    /** df/dknots[g][j] from df/dw_0. */
+    /**
+     * df/dknots[g][j] from df/dw_0.
+     *
+     * @param dWeights0 the gradient with respect to w_0
+     * @return a new array, one row of B + 1 derivatives per group
+     */
     public double[][] knotGradient(double[] dWeights0) {
         double[][] d = new double[layout.groupCount()][bins + 1];
         for (int g = 0; g < layout.groupCount(); g++) {
@@ -75,7 +102,12 @@ public final class InverseCdfInit {
         return d;
     }
 
-    /** The density of group g's learned distribution on each bin: (1/B) / (v_{j+1} - v_j). */
+    /**
+     * The density of group g's learned distribution on each bin: (1/B) / (v_{j+1} - v_j).
+     *
+     * @param knots one group's B + 1 knots, increasing
+     * @return B densities
+     */
     public static double[] binDensities(double[] knots) {
         int b = knots.length - 1;
         double[] density = new double[b];

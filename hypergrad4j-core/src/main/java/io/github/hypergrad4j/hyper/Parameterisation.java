@@ -64,16 +64,36 @@ public enum Parameterisation {
         }
     };
 
-    /** The hyperparameter value for meta-parameter x. */
+    /**
+     * The hyperparameter value for meta-parameter x.
+     *
+     * @param x the meta-parameter
+     * @return the hyperparameter, e.g. exp(x) for {@link #LOG}
+     */
     public abstract double value(double x);
 
-    /** d value / d x at x. */
+    /**
+     * d value / d x at x.
+     *
+     * @param x the meta-parameter
+     * @return the derivative of {@link #value(double)} at x
+     */
     public abstract double derivative(double x);
 
-    /** The meta-parameter x whose value is {@code value}. */
+    /**
+     * The meta-parameter x whose value is {@code value}.
+     *
+     * @param value a hyperparameter in this parameterisation's range
+     * @return x with {@code value(x) == value} up to rounding
+     */
     public abstract double inverse(double value);
 
-    /** Values for every entry of {@code x}. */
+    /**
+     * Values for every entry of {@code x}.
+     *
+     * @param x the meta-parameters
+     * @return a new array of hyperparameter values
+     */
     public double[] values(double[] x) {
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -82,7 +102,13 @@ public enum Parameterisation {
         return out;
     }
 
-    /** Chain rule: df/dx = df/dvalue * dvalue/dx, entry by entry. */
+    /**
+     * Chain rule: df/dx = df/dvalue * dvalue/dx, entry by entry.
+     *
+     * @param x the meta-parameters
+     * @param dValue the gradient with respect to the values
+     * @return a new array, the gradient with respect to x
+     */
     public double[] chain(double[] x, double[] dValue) {
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {

@@ -10,6 +10,7 @@ import java.io.Serializable;
  *
  * @param steps T, training steps
  * @param groups G, parameter groups
+ * @serial exclude (the serial form of a record is its components, documented above)
  */
 public record ScheduleLayout(int steps, int groups) implements Serializable {
     /** The three blocks, in order: learning rates, momentums, initial scales. */
@@ -22,34 +23,68 @@ public record ScheduleLayout(int steps, int groups) implements Serializable {
         LOG_SCALE
     }
 
+    /**
+     * Checks that steps and groups are positive.
+     *
+     * @param steps T, training steps
+     * @param groups G, parameter groups
+     */
     public ScheduleLayout {
         if (steps < 1 || groups < 1) {
             throw new IllegalArgumentException("need at least one step and one group, got " + steps + " x " + groups);
         }
     }
 
-    /** Length of the vector: 2 T G + G. */
+    /**
+     * Length of the vector: 2 T G + G.
+     *
+     * @return 2 T G + G
+     */
     public int size() {
         return 2 * steps * groups + groups;
     }
 
-    /** Index of log alpha at step t, group g. */
+    /**
+     * Index of log alpha at step t, group g.
+     *
+     * @param t the step
+     * @param g the group
+     * @return the index
+     */
     public int logAlpha(int t, int g) {
         return cell(0, t, g);
     }
 
-    /** Index of logit beta at step t, group g. */
+    /**
+     * Index of logit beta at step t, group g.
+     *
+     * @param t the step
+     * @param g the group
+     * @return the index
+     */
     public int logitBeta(int t, int g) {
         return cell(1, t, g);
     }
 
-    /** Index of the log initial scale of group g. */
+    /**
+     * Index of the log initial scale of group g.
+     *
+     * @param g the group
+     * @return the index
+     */
     public int logScale(int g) {
         checkGroup(g);
         return 2 * steps * groups + g;
     }
 
-    /** Index of block {@code b}'s entry at step t, group g (t is ignored for {@link Block#LOG_SCALE}). */
+    /**
+     * Index of block {@code b}'s entry at step t, group g (t is ignored for {@link Block#LOG_SCALE}).
+     *
+     * @param b the block
+     * @param t the step
+     * @param g the group
+     * @return the index
+     */
     public int index(Block b, int t, int g) {
         return switch (b) {
             case LOG_ALPHA -> logAlpha(t, g);
@@ -58,7 +93,12 @@ public record ScheduleLayout(int steps, int groups) implements Serializable {
         };
     }
 
-    /** First index of a block. */
+    /**
+     * First index of a block.
+     *
+     * @param b the block
+     * @return its first index
+     */
     public int offset(Block b) {
         return switch (b) {
             case LOG_ALPHA -> 0;
@@ -67,7 +107,14 @@ public record ScheduleLayout(int steps, int groups) implements Serializable {
         };
     }
 
-    /** The vector of these rows ([t][g]) and scales. */
+    /**
+     * The vector of these rows ([t][g]) and scales.
+     *
+     * @param logAlpha T rows of G log learning rates
+     * @param logitBeta T rows of G logit momentums
+     * @param logScale G log initial scales
+     * @return a new vector of {@link #size()} entries
+     */
     public double[] pack(double[][] logAlpha, double[][] logitBeta, double[] logScale) {
         requireRows(logAlpha, "log alpha");
         requireRows(logitBeta, "logit beta");
@@ -87,7 +134,13 @@ public record ScheduleLayout(int steps, int groups) implements Serializable {
         return x;
     }
 
-    /** Block {@code b} of {@code x} as rows [t][g] (T rows of G; one row of G for the scales). */
+    /**
+     * Block {@code b} of {@code x} as rows [t][g] (T rows of G; one row of G for the scales).
+     *
+     * @param x a vector of this layout
+     * @param b the block
+     * @return new rows
+     */
     public double[][] rows(double[] x, Block b) {
         requireSize(x);
         int rows = b == Block.LOG_SCALE ? 1 : steps;
@@ -100,12 +153,22 @@ public record ScheduleLayout(int steps, int groups) implements Serializable {
         return out;
     }
 
-    /** The log initial scales of {@code x}, one per group. */
+    /**
+     * The log initial scales of {@code x}, one per group.
+     *
+     * @param x a vector of this layout
+     * @return a new array of G values
+     */
     public double[] logScales(double[] x) {
         return rows(x, Block.LOG_SCALE)[0];
     }
 
-    /** Checks that {@code x} has this layout's length. */
+    /**
+     * Checks that {@code x} has this layout's length.
+     *
+     * @param x a vector
+     * @throws IllegalArgumentException if its length is not {@link #size()}
+     */
     public void requireSize(double[] x) {
         if (x.length != size()) {
             throw new IllegalArgumentException(x.length + " hyperparameters for a schedule of " + steps + " steps x "

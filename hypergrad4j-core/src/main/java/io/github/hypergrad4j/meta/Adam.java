@@ -12,10 +12,23 @@ public final class Adam implements MetaOptimizer {
     private int steps;
     private double stepScale = 1;
 
+    /**
+     * Adam with the usual moment decays (0.9, 0.999) and epsilon 1e-8.
+     *
+     * @param stepSize the meta step, positive
+     */
     public Adam(double stepSize) {
         this(stepSize, 0.9, 0.999, 1e-8);
     }
 
+    /**
+     * Adam with every setting given.
+     *
+     * @param stepSize the meta step, positive
+     * @param beta1 the first moment's decay, in [0, 1)
+     * @param beta2 the second moment's decay, in [0, 1)
+     * @param epsilon added to the root of the second moment, positive
+     */
     public Adam(double stepSize, double beta1, double beta2, double epsilon) {
         if (!(stepSize > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
             throw new IllegalArgumentException("Adam needs step > 0, beta1 and beta2 in [0, 1), epsilon > 0; got "
@@ -53,7 +66,11 @@ public final class Adam implements MetaOptimizer {
         return steps;
     }
 
-    /** First and second moments (copies; null before the first step), for checkpoints. */
+    /**
+     * First and second moments (copies; null before the first step), for checkpoints.
+     *
+     * @return {m, v}, or null before the first step
+     */
     public double[][] moments() {
         return m == null ? null : new double[][] {m.clone(), v.clone()};
     }
@@ -69,7 +86,12 @@ public final class Adam implements MetaOptimizer {
         restore(state.arrays().length == 0 ? null : state.arrays(), state.steps());
     }
 
-    /** Restores moments and step count from a checkpoint. */
+    /**
+     * Restores moments and step count from a checkpoint.
+     *
+     * @param moments {m, v} as {@link #moments()} returned them, or null
+     * @param stepsTaken the step count at that time (for the bias correction)
+     */
     public void restore(double[][] moments, int stepsTaken) {
         this.m = moments == null ? null : moments[0].clone();
         this.v = moments == null ? null : moments[1].clone();

@@ -15,14 +15,23 @@ import java.util.List;
 public final class ExplosionGuard {
 
     /** What to do when the hypergradient explodes. */
-    public enum Action { SHRINK_STEP, STOP }
+    public enum Action {
+        /** Reject the update and retake it with the meta step scaled down (halved by default). */
+        SHRINK_STEP,
+        /** Reject the update and end the meta-optimisation at the last good hyperparameters. */
+        STOP
+    }
 
     /** One detected explosion. */
     public record Event(int metaIteration, double norm, double reference, Action action, String message) {}
 
     /** The guard's verdict on one meta-iteration. */
     public record Decision(boolean exploded, boolean stop, double stepScale) {
-        /** Whether the meta-optimiser should apply this iteration's hypergradient. */
+        /**
+         * Whether the meta-optimiser should apply this iteration's hypergradient.
+         *
+         * @return true unless the norm exploded
+         */
         public boolean applyUpdate() {
             return !exploded;
         }
@@ -53,12 +62,22 @@ public final class ExplosionGuard {
         this.shrink = shrink;
     }
 
-    /** The defaults: factor 10 over the median, 3 warm-up iterations, halve the step. */
+    /**
+     * The defaults: factor 10 over the median, 3 warm-up iterations, halve the step.
+     *
+     * @param action what to do on an explosion
+     * @return a new guard
+     */
     public static ExplosionGuard defaults(Action action) {
         return new ExplosionGuard(10, 3, action, 0.5);
     }
 
-    /** Euclidean norm of a vector. */
+    /**
+     * Euclidean norm of a vector.
+     *
+     * @param g a vector
+     * @return its Euclidean norm (NaN if an entry is NaN)
+     */
     public static double norm(double[] g) {
         double s = 0;
         for (double x : g) {
@@ -67,7 +86,13 @@ public final class ExplosionGuard {
         return Math.sqrt(s);
     }
 
-    /** Judges this meta-iteration's hypergradient norm. Exploded norms are not added to the history. */
+    /**
+     * Judges this meta-iteration's hypergradient norm. Exploded norms are not added to the history.
+     *
+     * @param metaIteration the meta-iteration, for the event
+     * @param norm the hypergradient's norm
+     * @return whether it exploded, whether to stop, and the step scale from now on
+     */
     public Decision observe(int metaIteration, double norm) {
         double reference = median();
         boolean exploded = !Double.isFinite(norm) || (history.size() >= warmup && norm > factor * reference);
@@ -87,21 +112,40 @@ public final class ExplosionGuard {
         return new Decision(true, stop, stepScale);
     }
 
-    /** The factor by which the meta step has been shrunk so far (1 when never). */
+    /**
+     * The factor by which the meta step has been shrunk so far (1 when never).
+     *
+     * @return the product of all shrink factors applied
+     */
     public double stepScale() {
         return stepScale;
     }
 
+    /**
+     * The explosions detected so far, in order.
+     *
+     * @return an unmodifiable copy
+     */
     public List<Event> events() {
         return List.copyOf(events);
     }
 
-    /** The norms accepted so far (for checkpoints). */
+    /**
+     * The norms accepted so far (for checkpoints).
+     *
+     * @return a new array
+     */
     public double[] history() {
         return history.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Restores accepted norms, step scale and events from a checkpoint. */
+    /**
+     * Restores accepted norms, step scale and events from a checkpoint.
+     *
+     * @param acceptedNorms {@link #history()} at checkpoint time
+     * @param scale {@link #stepScale()} at that time
+     * @param pastEvents {@link #events()} at that time
+     */
     public void restore(double[] acceptedNorms, double scale, List<Event> pastEvents) {
         history.clear();
         for (double n : acceptedNorms) {

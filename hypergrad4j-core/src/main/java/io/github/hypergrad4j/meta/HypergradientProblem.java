@@ -11,9 +11,20 @@ import java.io.Serializable;
  */
 public interface HypergradientProblem extends Serializable {
 
-    /** Number of hyperparameters (the length of the vectors {@link #evaluate} takes and returns). */
+    /**
+     * Number of hyperparameters (the length of the vectors {@link #evaluate} takes and returns).
+     *
+     * @return the length of the hyperparameter vector
+     */
     int size();
 
-    /** The objective and its gradient for one seed. */
+    /**
+     * The objective and its gradient for one seed.
+     *
+     * @param hyperparameters the flat hyperparameter vector; not modified
+     * @param seed the seed of this evaluation's random choices
+     * @param metaIteration the meta-iteration, which may also seed choices (e.g. minibatches)
+     * @return the objective and its gradient; a deterministic function of the arguments
+     */
     SeedResult evaluate(double[] hyperparameters, long seed, int metaIteration);
 }

@@ -10,6 +10,13 @@ package io.github.hypergrad4j.meta;
  * @param arrays the optimiser's arrays, each a copy
  */
 public record MetaOptimizerState(String type, int steps, double[][] arrays) {
+    /**
+     * Checks the fields and copies the arrays.
+     *
+     * @param type the optimiser's kind
+     * @param steps steps taken
+     * @param arrays the optimiser's arrays
+     */
     public MetaOptimizerState {
         if (steps < 0) {
             throw new IllegalArgumentException("steps taken must be >= 0, got " + steps);

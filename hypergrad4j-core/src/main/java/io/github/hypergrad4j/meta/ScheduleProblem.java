@@ -35,14 +35,26 @@ import java.util.Map;
 public final class ScheduleProblem implements HypergradientProblem {
     private static final long serialVersionUID = 1L;
 
+    /** Layer sizes of the MLP, input first. */
     private final int[] layers;
+    /** Training steps T. */
     private final int steps;
+    /** Minibatch size. */
     private final int batchSize;
+    /** Where the data come from and how they are split. */
     private final DatasetSpec data;
+    /** How the training runs keep their information buffer. */
     private final BufferSettings buffer;
     private transient volatile Dataset train;
 
-    /** A problem whose trainers keep the whole information buffer in memory. */
+    /**
+     * A problem whose trainers keep the whole information buffer in memory.
+     *
+     * @param layers the MLP's layer sizes, input first, e.g. {784, 50, 50, 50, 10}
+     * @param steps the number of training steps T, at least 1
+     * @param batchSize the minibatch size, at most the training set's size
+     * @param data the data and its split, loaded lazily by each process
+     */
     public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
         this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY);
     }
@@ -66,29 +78,55 @@ public final class ScheduleProblem implements HypergradientProblem {
      * The same problem with every training run's information buffer limited as {@code settings} say. The
      * settings travel with the problem (it is serialisable), so they hold on Spark executors too; results
      * are unchanged.
+     *
+     * @param settings the buffer's memory limit and spill directory
+     * @return a new problem
      */
     public ScheduleProblem withBuffer(BufferSettings settings) {
         return new ScheduleProblem(layers, steps, batchSize, data, settings);
     }
 
-    /** How the training runs keep their information buffer. */
+    /**
+     * How the training runs keep their information buffer.
+     *
+     * @return the settings
+     */
     public BufferSettings buffer() {
         return buffer;
     }
 
+    /**
+     * The network: a tanh MLP of the given layer sizes.
+     *
+     * @return a new model
+     */
     public Mlp model() {
         return new Mlp(Activation.TANH, layers);
     }
 
+    /**
+     * The number of training steps.
+     *
+     * @return T
+     */
     public int steps() {
         return steps;
     }
 
+    /**
+     * The number of parameter groups (weights and biases of each layer).
+     *
+     * @return G
+     */
     public int groups() {
         return model().layout().groupCount();
     }
 
-    /** Where each hyperparameter sits in the flat vector. */
+    /**
+     * Where each hyperparameter sits in the flat vector.
+     *
+     * @return the layout of this problem's hyperparameter vector
+     */
     public ScheduleLayout layout() {
         return new ScheduleLayout(steps, groups());
     }
@@ -98,7 +136,14 @@ public final class ScheduleProblem implements HypergradientProblem {
         return layout().size();
     }
 
-    /** The starting hyperparameters: constant learning rate and momentum, and one initial scale per group. */
+    /**
+     * The starting hyperparameters: constant learning rate and momentum, and one initial scale per group.
+     *
+     * @param alpha the learning rate of every step and group
+     * @param beta the momentum of every step and group
+     * @param scales one initial scale per group
+     * @return the hyperparameters in this problem's parameterisation
+     */
     public HyperVector initial(double alpha, double beta, double[] scales) {
         ScheduleLayout l = layout();
         int g = l.groups();

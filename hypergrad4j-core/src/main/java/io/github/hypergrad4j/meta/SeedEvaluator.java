@@ -7,10 +7,27 @@ package io.github.hypergrad4j.meta;
  */
 public interface SeedEvaluator extends AutoCloseable {
 
-    /** Sum over {@code seeds}, in that order, of {@code problem.evaluate(hyperparameters, seed, metaIteration)}. */
+    /**
+     * Sum over {@code seeds}, in that order, of {@code problem.evaluate(hyperparameters, seed,
+     * metaIteration)}.
+     *
+     * @param problem what to evaluate
+     * @param hyperparameters the flat hyperparameter vector
+     * @param seeds the seeds, summed in this order
+     * @param metaIteration the meta-iteration
+     * @return the sum, the same bits on every engine
+     */
     SeedResult sum(HypergradientProblem problem, double[] hyperparameters, long[] seeds, int metaIteration);
 
-    /** The mean over seeds. */
+    /**
+     * The mean over seeds.
+     *
+     * @param problem what to evaluate
+     * @param hyperparameters the flat hyperparameter vector
+     * @param seeds the seeds
+     * @param metaIteration the meta-iteration
+     * @return the sum divided by the number of seeds
+     */
     default SeedResult mean(HypergradientProblem problem, double[] hyperparameters, long[] seeds, int metaIteration) {
         return sum(problem, hyperparameters, seeds, metaIteration).dividedBy(seeds.length);
     }

@@ -8,12 +8,19 @@ package io.github.hypergrad4j.meta;
  */
 public interface SeedEvaluatorProvider {
 
-    /** The engine's name, lower case, e.g. {@code spark}. */
+    /**
+     * The engine's name, lower case, e.g. {@code spark}.
+     *
+     * @return the name {@link SeedEvaluators} looks for
+     */
     String name();
 
     /**
      * A new evaluator that runs seeds on the engine at {@code master} (for Spark a master URL such as
      * {@code local[2]} or {@code spark://host:7077}). The caller closes it.
+     *
+     * @param master where the engine runs
+     * @return the evaluator
      */
     SeedEvaluator create(String master);
 }

@@ -12,12 +12,14 @@ public final class SeedEvaluators {
     private SeedEvaluators() {}
 
     /**
-     * The evaluator for a {@code --spark MASTER} option: {@link ThreadPoolSeedEvaluator#perCore()} when
+     * The evaluator for an optional Spark master URL (a command line's {@code --spark MASTER}): {@link ThreadPoolSeedEvaluator#perCore()} when
      * {@code sparkMasterOrNull} is null, otherwise a Spark evaluator on that master, found on the
      * class path through {@link SeedEvaluatorProvider}. The caller closes it.
      *
      * @throws IllegalStateException if a master is given but the {@code hypergrad4j-spark} module is
      *     not on the class path; the message says how to run with Spark
+     * @param sparkMasterOrNull a Spark master URL, or null for this process's threads
+     * @return the evaluator
      */
     public static SeedEvaluator forOption(String sparkMasterOrNull) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -29,21 +31,19 @@ public final class SeedEvaluators {
             return ThreadPoolSeedEvaluator.perCore();
         }
         if (sparkMasterOrNull.isBlank()) {
-            throw new IllegalArgumentException("--spark needs a master URL, e.g. local[2] or spark://host:7077");
+            throw new IllegalArgumentException("the Spark master URL is blank; give one such as local[2] or spark://host:7077");
         }
         for (SeedEvaluatorProvider p : providers) {
             if (SPARK.equals(p.name())) {
                 return p.create(sparkMasterOrNull);
             }
         }
-        throw new IllegalStateException("--spark " + sparkMasterOrNull + " needs the hypergrad4j-spark module and Apache"
-                + " Spark 3.5 on the class path. The ./hypergrad4j launcher adds both when --spark is among its"
-                + " arguments; a JVM started otherwise needs"
+        throw new IllegalStateException("seeds on Spark (master " + sparkMasterOrNull + ") need the hypergrad4j-spark"
+                + " module and Apache Spark 3.5 on the class path, and neither is there. Put"
                 + " hypergrad4j-spark-<version>.jar and the jars listed in hypergrad4j-spark/target/spark-classpath.txt"
                 + " (both made by ./mvnw -pl hypergrad4j-spark -am package) on the class path, with Spark's --add-opens"
                 + " flags for Java 17; or run under spark-submit, which brings Spark and the flags, adding"
-                + " --jars hypergrad4j-spark-<version>-cluster.jar. See \"Scaling out with Spark\" in README.md."
-                + " Without --spark, seeds run on a thread pool in this process.");
+                + " --jars hypergrad4j-spark-<version>-cluster.jar. See \"Scaling out with Spark\" in README.md.");
     }
 
     /** The providers visible to {@code loader}. */

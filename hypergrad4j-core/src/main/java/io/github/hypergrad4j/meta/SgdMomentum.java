@@ -9,6 +9,12 @@ public final class SgdMomentum implements MetaOptimizer {
     private int steps;
     private double stepScale = 1;
 
+    /**
+     * A meta-optimiser that starts at rest (zero velocity).
+     *
+     * @param stepSize the meta step, positive
+     * @param momentum the velocity's decay, in [0, 1)
+     */
     public SgdMomentum(double stepSize, double momentum) {
         if (!(stepSize > 0) || !(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("SGD needs step > 0 and momentum in [0, 1); got " + stepSize + ", " + momentum);
@@ -40,7 +46,11 @@ public final class SgdMomentum implements MetaOptimizer {
         return steps;
     }
 
-    /** The velocity (a copy; null before the first step), for checkpoints. */
+    /**
+     * The velocity (a copy; null before the first step), for checkpoints.
+     *
+     * @return the velocity, or null
+     */
     public double[] velocity() {
         return velocity == null ? null : velocity.clone();
     }
@@ -56,7 +66,12 @@ public final class SgdMomentum implements MetaOptimizer {
         restore(state.arrays().length == 0 ? null : state.arrays()[0], state.steps());
     }
 
-    /** Restores the velocity and step count from a checkpoint. */
+    /**
+     * Restores the velocity and step count from a checkpoint.
+     *
+     * @param velocity {@link #velocity()} at checkpoint time, or null
+     * @param stepsTaken the step count at that time
+     */
     public void restore(double[] velocity, int stepsTaken) {
         this.velocity = velocity == null ? null : velocity.clone();
         this.steps = stepsTaken;

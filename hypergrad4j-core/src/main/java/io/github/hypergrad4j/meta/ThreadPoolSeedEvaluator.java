@@ -12,7 +12,11 @@ public final class ThreadPoolSeedEvaluator implements SeedEvaluator {
     private final ExecutorService pool;
     private final int threads;
 
-    /** A pool of {@code threads} threads (1 evaluates on the calling thread). */
+    /**
+     * A pool of {@code threads} threads (1 evaluates on the calling thread).
+     *
+     * @param threads at least 1
+     */
     public ThreadPoolSeedEvaluator(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("need at least one thread, got " + threads);
@@ -25,11 +29,20 @@ public final class ThreadPoolSeedEvaluator implements SeedEvaluator {
         }) : null;
     }
 
-    /** One thread per core. */
+    /**
+     * One thread per core.
+     *
+     * @return an evaluator with {@code availableProcessors()} threads
+     */
     public static ThreadPoolSeedEvaluator perCore() {
         return new ThreadPoolSeedEvaluator(Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * The number of threads seeds run on.
+     *
+     * @return at least 1
+     */
     public int threads() {
         return threads;
     }

@@ -4,12 +4,14 @@ import io.github.hypergrad4j.autodiff.Var;
 
 /** Elementwise nonlinearities of a network's layers. */
 public enum Activation {
+    /** The hyperbolic tangent (the paper's choice): smooth, so its second derivatives are well defined. */
     TANH {
         @Override
         public Var apply(Var x) {
             return x.tanh();
         }
     },
+    /** max(0, x); its second derivative is 0 almost everywhere. */
     RELU {
         @Override
         public Var apply(Var x) {
@@ -24,5 +26,11 @@ public enum Activation {
         }
     };
 
+    /**
+     * Applies the nonlinearity entry by entry.
+     *
+     * @param x the pre-activations
+     * @return a variable of the same shape
+     */
     public abstract Var apply(Var x);
 }

@@ -14,6 +14,11 @@ import io.github.hypergrad4j.tensor.TensorOps;
 public final class KernelClassifier {
     private final double lengthScale;
 
+    /**
+     * A classifier with kernel length scale l.
+     *
+     * @param lengthScale l, positive
+     */
     public KernelClassifier(double lengthScale) {
         if (!(lengthScale > 0)) {
             throw new IllegalArgumentException("kernel length scale must be positive, got " + lengthScale);
@@ -24,6 +29,11 @@ public final class KernelClassifier {
     /**
      * Log class probabilities (queries x classes) given one or more reference sets with their one-hot
      * labels; the sets' kernel sums are added, as if they were one set.
+     *
+     * @param queries the points to classify, one per row
+     * @param references the reference sets, one row per point
+     * @param labels their one-hot labels, one array per set
+     * @return a queries x classes variable
      */
     public Var logProbabilities(Var queries, Var[] references, Var[] labels) {
         if (references.length == 0 || references.length != labels.length) {
@@ -49,7 +59,15 @@ public final class KernelClassifier {
         return scores.log().minus(totals.log().matmul(tape.constant(TensorOps.filled(1.0, 1, scores.value().cols()))));
     }
 
-    /** Mean negative log probability of the queries' one-hot labels. */
+    /**
+     * Mean negative log probability of the queries' one-hot labels.
+     *
+     * @param queries the points to classify
+     * @param queryLabels their one-hot labels
+     * @param references the reference sets
+     * @param labels the reference sets' one-hot labels
+     * @return a scalar
+     */
     public Var loss(Var queries, Var queryLabels, Var[] references, Var[] labels) {
         return logProbabilities(queries, references, labels).times(queryLabels).sum().times(-1.0 / queries.value().rows());
     }

@@ -12,7 +12,14 @@ import java.util.List;
 public final class L2Penalty {
 
     /** How many penalties there are and which weights each covers. */
-    public enum Kind { SCALAR, PER_GROUP, PER_WEIGHT }
+    public enum Kind {
+        /** One lambda for all covered weights. */
+        SCALAR,
+        /** One lambda per covered parameter group. */
+        PER_GROUP,
+        /** One lambda per covered weight. */
+        PER_WEIGHT
+    }
 
     private final Kind kind;
     private final ParameterLayout layout;
@@ -24,17 +31,35 @@ public final class L2Penalty {
         this.covered = covered;
     }
 
-    /** One lambda for every weight of the given groups (all groups if none are named). */
+    /**
+     * One lambda for every weight of the given groups (all groups if none are named).
+     *
+     * @param layout the model's parameters
+     * @param groups the groups to penalise, by name
+     * @return a penalty expecting one lambda
+     */
     public static L2Penalty scalar(ParameterLayout layout, String... groups) {
         return new L2Penalty(Kind.SCALAR, layout, select(layout, groups));
     }
 
-    /** One lambda per named group (all groups if none are named), in layout order. */
+    /**
+     * One lambda per named group (all groups if none are named), in layout order.
+     *
+     * @param layout the model's parameters
+     * @param groups the groups to penalise, by name
+     * @return a penalty expecting one lambda per group
+     */
     public static L2Penalty perGroup(ParameterLayout layout, String... groups) {
         return new L2Penalty(Kind.PER_GROUP, layout, select(layout, groups));
     }
 
-    /** One lambda per weight of the named groups (all groups if none are named), in layout order. */
+    /**
+     * One lambda per weight of the named groups (all groups if none are named), in layout order.
+     *
+     * @param layout the model's parameters
+     * @param groups the groups to penalise, by name
+     * @return a penalty expecting one lambda per covered weight
+     */
     public static L2Penalty perWeight(ParameterLayout layout, String... groups) {
         return new L2Penalty(Kind.PER_WEIGHT, layout, select(layout, groups));
     }
@@ -58,7 +83,11 @@ public final class L2Penalty {
         return out;
     }
 
-    /** Number of lambdas this penalty expects. */
+    /**
+     * Number of lambdas this penalty expects.
+     *
+     * @return the length lambda must have
+     */
     public int size() {
         switch (kind) {
             case SCALAR:
@@ -74,11 +103,23 @@ public final class L2Penalty {
         }
     }
 
+    /**
+     * How the lambdas map to weights.
+     *
+     * @return the kind this penalty was made as
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The penalty for weights and lambdas (a vector of {@link #size()} values). */
+    /**
+     * The penalty for weights and lambdas (a vector of {@link #size()} values).
+     *
+     * @param weights the flat weight vector
+     * @param lambda the penalties, {@link #size()} values
+     * @return a scalar: sum_i lambda_i w_i^2 over the covered weights
+     * @throws IllegalArgumentException if lambda has the wrong size
+     */
     public Var apply(Var weights, Var lambda) {
         if (lambda.value().size() != size()) {
             throw new IllegalArgumentException(kind + " L2 penalty expects " + size() + " values, got " + lambda.value().size());

@@ -7,7 +7,13 @@ import io.github.hypergrad4j.tensor.Tensor;
 public final class Losses {
     private Losses() {}
 
-    /** Mean over rows of -sum(targets * log softmax(logits)); targets are one-hot (or soft) rows. */
+    /**
+     * Mean over rows of -sum(targets * log softmax(logits)); targets are one-hot (or soft) rows.
+     *
+     * @param logits batch x classes scores
+     * @param targets batch x classes rows summing to 1
+     * @return a scalar
+     */
     public static Var softmaxCrossEntropy(Var logits, Var targets) {
         if (!logits.value().sameShape(targets.value())) {
             throw new IllegalArgumentException("logits " + logits.value() + " and targets " + targets.value()
@@ -16,7 +22,13 @@ public final class Losses {
         return logits.logSoftmax().times(targets).sum().times(-1.0 / logits.value().rows());
     }
 
-    /** Mean over every entry of (predictions - targets)^2; the two must have the same shape. */
+    /**
+     * Mean over every entry of (predictions - targets)^2; the two must have the same shape.
+     *
+     * @param predictions the model's outputs
+     * @param targets the wanted values, of the same shape
+     * @return a scalar
+     */
     public static Var meanSquaredError(Var predictions, Var targets) {
         requireSameShape("predictions", predictions, targets, "one target per prediction");
         Var d = predictions.minus(targets);
@@ -26,13 +38,23 @@ public final class Losses {
     /**
      * Mean over every entry of the binary cross-entropy of sigmoid(logits) against targets in [0, 1],
      * computed from the logits as softplus(z) - y z, which never takes the log of 0.
+     *
+     * @param logits the scores z
+     * @param targets the labels y in [0, 1], of the same shape
+     * @return a scalar
      */
     public static Var binaryCrossEntropyWithLogits(Var logits, Var targets) {
         requireSameShape("logits", logits, targets, "one target in [0, 1] per logit");
         return logits.softplus().minus(logits.times(targets)).mean();
     }
 
-    /** Mean over every entry of max(0, 1 - y z) for scores z and labels y in {-1, +1}. */
+    /**
+     * Mean over every entry of max(0, 1 - y z) for scores z and labels y in {-1, +1}.
+     *
+     * @param scores the scores z
+     * @param labels -1 or +1 per score
+     * @return a scalar
+     */
     public static Var hinge(Var scores, Var labels) {
         requireSameShape("scores", scores, labels, "one label of -1 or +1 per score");
         return scores.times(labels).subtractedFrom(1.0).relu().mean();
@@ -41,6 +63,10 @@ public final class Losses {
     /**
      * The multiclass hinge loss (Weston and Watkins): mean over rows of sum over classes j other than
      * the label y of max(0, 1 + z_j - z_y), for scores {@code [n, classes]} and one label per row.
+     *
+     * @param scores {@code [n, classes]}
+     * @param labels one class per row
+     * @return a scalar
      */
     public static Var multiclassHinge(Var scores, int[] labels) {
         Var margins = scores.minus(scores.gather(labels)).plus(1.0).relu();
@@ -55,7 +81,13 @@ public final class Losses {
         }
     }
 
-    /** Fraction of rows whose largest score is not the label. */
+    /**
+     * Fraction of rows whose largest score is not the label.
+     *
+     * @param logits rows x classes scores
+     * @param labels one label per row
+     * @return the fraction in [0, 1], 0 for no rows
+     */
     public static double errorRate(Tensor logits, int[] labels) {
         int n = logits.rows(), m = logits.cols();
         if (labels.length != n) {

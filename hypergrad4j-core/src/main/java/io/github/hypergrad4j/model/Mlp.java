@@ -19,12 +19,23 @@ public final class Mlp implements Model {
     private final Activation output;
     private final Sequential network;
 
-    /** Hidden layers with {@code activation}, a linear output layer. */
+    /**
+     * Hidden layers with {@code activation}, a linear output layer.
+     *
+     * @param activation the hidden nonlinearity
+     * @param sizes input size, hidden sizes, number of classes; at least two
+     */
     public Mlp(Activation activation, int... sizes) {
         this(activation, Activation.LINEAR, sizes);
     }
 
-    /** Hidden layers with {@code hidden}, the output layer followed by {@code output}. */
+    /**
+     * Hidden layers with {@code hidden}, the output layer followed by {@code output}.
+     *
+     * @param hidden the hidden nonlinearity
+     * @param output the nonlinearity after the last layer ({@link Activation#LINEAR} for none)
+     * @param sizes input size, hidden sizes, number of outputs; at least two
+     */
     public Mlp(Activation hidden, Activation output, int... sizes) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("an MLP needs at least input and output sizes, got " + Arrays.toString(sizes));
@@ -48,7 +59,13 @@ public final class Mlp implements Model {
         this.network = b.build();
     }
 
-    /** Logistic regression: one affine layer followed by softmax. */
+    /**
+     * Logistic regression: one affine layer followed by softmax.
+     *
+     * @param inputs the number of features
+     * @param classes the number of classes
+     * @return an MLP without hidden layers
+     */
     public static Mlp logisticRegression(int inputs, int classes) {
         return new Mlp(Activation.TANH, inputs, classes);
     }
@@ -81,21 +98,38 @@ public final class Mlp implements Model {
         return sizes[sizes.length - 1];
     }
 
+    /**
+     * The layer sizes, input first.
+     *
+     * @return a copy
+     */
     public int[] sizes() {
         return sizes.clone();
     }
 
-    /** The hidden layers' activation. */
+    /**
+     * The hidden layers' activation.
+     *
+     * @return the activation
+     */
     public Activation activation() {
         return activation;
     }
 
-    /** The activation after the output layer ({@link Activation#LINEAR} unless given). */
+    /**
+     * The activation after the output layer ({@link Activation#LINEAR} unless given).
+     *
+     * @return the activation
+     */
     public Activation outputActivation() {
         return output;
     }
 
-    /** The layers this network is built from. */
+    /**
+     * The layers this network is built from.
+     *
+     * @return the network, whose groups are W1, b1, W2, b2, ...
+     */
     public Sequential network() {
         return network;
     }

@@ -21,6 +21,11 @@ public final class ParameterLayout {
             return new Group(name, offset, shape, s);
         }
 
+        /**
+         * The index just after this group in the flat vector.
+         *
+         * @return offset + size
+         */
         public int end() {
             return offset + size();
         }
@@ -39,28 +44,59 @@ public final class ParameterLayout {
         this.size = groups.isEmpty() ? 0 : groups.get(groups.size() - 1).end();
     }
 
+    /**
+     * A builder for a new layout.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Number of parameters. */
+    /**
+     * Number of parameters.
+     *
+     * @return the length of the flat vector
+     */
     public int size() {
         return size;
     }
 
+    /**
+     * The number of groups.
+     *
+     * @return the count
+     */
     public int groupCount() {
         return groups.size();
     }
 
+    /**
+     * A group by position.
+     *
+     * @param g its index, in [0, groupCount())
+     * @return the group
+     */
     public Group group(int g) {
         return groups.get(g);
     }
 
+    /**
+     * All groups in order.
+     *
+     * @return an unmodifiable list
+     */
     public List<Group> groups() {
         return groups;
     }
 
-    /** The group with this name. */
+    /**
+     * The group with this name.
+     *
+     * @param name its name
+     * @return the group
+     * @throws IllegalArgumentException if there is none, listing the names
+     */
     public Group group(String name) {
         for (Group g : groups) {
             if (g.name().equals(name)) {
@@ -70,7 +106,12 @@ public final class ParameterLayout {
         throw new IllegalArgumentException("no parameter group '" + name + "'; groups are " + groups);
     }
 
-    /** Index of the group that holds parameter {@code index}. */
+    /**
+     * Index of the group that holds parameter {@code index}.
+     *
+     * @param index a position in the flat vector
+     * @return the group's index
+     */
     public int groupOf(int index) {
         for (int g = 0; g < groups.size(); g++) {
             if (index < groups.get(g).end()) {
@@ -80,7 +121,11 @@ public final class ParameterLayout {
         throw new IndexOutOfBoundsException("parameter " + index + " of " + size);
     }
 
-    /** Group names in order. */
+    /**
+     * Group names in order.
+     *
+     * @return a new list
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Group g : groups) {
@@ -99,6 +144,14 @@ public final class ParameterLayout {
         private final List<Group> groups = new ArrayList<>();
         private int offset;
 
+        /**
+         * Appends a group after the ones added so far.
+         *
+         * @param name a name not used yet
+         * @param shape its dimensions, e.g. {in, out} for a weight matrix
+         * @return this builder
+         * @throws IllegalArgumentException for a duplicate name or an empty shape
+         */
         public Builder add(String name, int... shape) {
             for (Group g : groups) {
                 if (g.name().equals(name)) {
@@ -114,6 +167,11 @@ public final class ParameterLayout {
             return this;
         }
 
+        /**
+         * The layout of the groups added.
+         *
+         * @return a new layout
+         */
         public ParameterLayout build() {
             return new ParameterLayout(new ArrayList<>(groups));
         }

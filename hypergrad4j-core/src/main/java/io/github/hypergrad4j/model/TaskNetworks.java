@@ -18,6 +18,7 @@ public final class TaskNetworks {
     /**
      * @param tasks K, the number of networks
      * @param sizes layer sizes {@code [inputs, hidden..., classes]} shared by every network
+     * @param activation the hidden nonlinearity
      */
     public TaskNetworks(int tasks, Activation activation, int... sizes) {
         if (tasks < 1) {
@@ -37,29 +38,56 @@ public final class TaskNetworks {
         this.layout = b.build();
     }
 
-    /** The groups W1, b1, W2, b2, ..., each with the task as leading dimension. */
+    /**
+     * The groups W1, b1, W2, b2, ..., each with the task as leading dimension.
+     *
+     * @return the layout
+     */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** K. */
+    /**
+     * K.
+     *
+     * @return the number of networks
+     */
     public int tasks() {
         return tasks;
     }
 
-    /** Number of layers (weight matrices) per network. */
+    /**
+     * Number of layers (weight matrices) per network.
+     *
+     * @return the number of weight matrices
+     */
     public int layers() {
         return sizes.length - 1;
     }
 
+    /**
+     * The layer sizes shared by every network.
+     *
+     * @return a copy, inputs first
+     */
     public int[] sizes() {
         return sizes.clone();
     }
 
+    /**
+     * Features per input.
+     *
+     * @return the first layer size
+     */
     public int inputs() {
         return sizes[0];
     }
 
+    /**
+     * Classes per network.
+     *
+     * @return the last layer size
+     */
     public int classes() {
         return sizes[sizes.length - 1];
     }
@@ -67,6 +95,8 @@ public final class TaskNetworks {
     /**
      * One mixing block per layer, named {@code layer1}, {@code layer2}, ..., each mixing the K copies of
      * that layer's weights and biases with one K x K matrix.
+     *
+     * @return the mixing
      */
     public WeightMixing layerMixing() {
         WeightMixing.Builder b = WeightMixing.builder(layout);
@@ -76,12 +106,24 @@ public final class TaskNetworks {
         return b.build();
     }
 
-    /** The name of layer l's block in {@link #layerMixing()} (l from 1). */
+    /**
+     * The name of layer l's block in {@link #layerMixing()} (l from 1).
+     *
+     * @param l the layer, from 1
+     * @return e.g. {@code layer1}
+     */
     public static String layerName(int l) {
         return "layer" + l;
     }
 
-    /** Class scores (batch x classes) of network {@code task} for inputs (batch x features). */
+    /**
+     * Class scores (batch x classes) of network {@code task} for inputs (batch x features).
+     *
+     * @param weights the flat weights of all networks
+     * @param task which network, 0 to K-1
+     * @param inputs one example per row
+     * @return the scores
+     */
     public Var logits(Var weights, int task, Var inputs) {
         if (task < 0 || task >= tasks) {
             throw new IllegalArgumentException("task " + task + " of " + tasks + " networks");

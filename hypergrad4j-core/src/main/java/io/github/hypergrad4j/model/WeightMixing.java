@@ -49,22 +49,41 @@ public final class WeightMixing {
         this.blockOfGroup = blockOfGroup;
     }
 
-    /** Starts a mixing of the groups of {@code layout}. */
+    /**
+     * Starts a mixing of the groups of {@code layout}.
+     *
+     * @param layout the groups to mix
+     * @return a builder
+     */
     public static Builder builder(ParameterLayout layout) {
         return new Builder(layout);
     }
 
-    /** The layout of both z and w. */
+    /**
+     * The layout of both z and w.
+     *
+     * @return the layout
+     */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** The blocks in the order they were added. */
+    /**
+     * The blocks in the order they were added.
+     *
+     * @return an unmodifiable list
+     */
     public List<Block> blocks() {
         return blocks;
     }
 
-    /** The block with this name. */
+    /**
+     * The block with this name.
+     *
+     * @param name the block's name
+     * @return the block
+     * @throws IllegalArgumentException if there is none
+     */
     public Block block(String name) {
         for (Block b : blocks) {
             if (b.name().equals(name)) {
@@ -74,7 +93,11 @@ public final class WeightMixing {
         throw new IllegalArgumentException("no mixing block '" + name + "'; blocks are " + names());
     }
 
-    /** The blocks' names (the Theta keys of their matrices), in order. */
+    /**
+     * The blocks' names (the Theta keys of their matrices), in order.
+     *
+     * @return the names
+     */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (Block b : blocks) {
@@ -87,6 +110,10 @@ public final class WeightMixing {
      * The weights w = T z that the model reads, for whitened weights {@code z} (the trained vector) and
      * each block's matrix looked up by the block's name (in a training loss: {@code theta::get}).
      * Differentiable in z and T.
+     *
+     * @param z the whitened weights
+     * @param matrices each block's K x K matrix by name
+     * @return w = T z
      */
     public Var apply(Var z, Function<String, Var> matrices) {
         if (z.value().size() != layout.size()) {
@@ -126,7 +153,12 @@ public final class WeightMixing {
         return parts.size() == 1 ? parts.get(0) : Var.concat(parts.toArray(new Var[0]));
     }
 
-    /** The K x K identity: K separate pieces. */
+    /**
+     * The K x K identity: K separate pieces.
+     *
+     * @param k K
+     * @return a new K x K identity
+     */
     public static Tensor identity(int k) {
         Tensor t = Tensor.zeros(k, k);
         for (int i = 0; i < k; i++) {
@@ -140,6 +172,9 @@ public final class WeightMixing {
      * tied piece. Its gradient is the sum of the pieces' gradients, exactly as for a network with the
      * piece shared outright, and after {@link #alignPiecesInPlace} it starts from the same weights as
      * the identity. (The other whitened pieces are then unused; under the identity penalty they decay.)
+     *
+     * @param k K
+     * @return a new K x K matrix
      */
     public static Tensor tied(int k) {
         Tensor t = Tensor.zeros(k, k);
@@ -176,6 +211,9 @@ public final class WeightMixing {
      * T T^T normalised to a unit diagonal, C[i][j] = S[i][j] / sqrt(S[i][i] S[j][j]): the correlation
      * of pieces i and j under the prior, 1 where they are tied, 0 where they are independent. A piece
      * whose row of T is zero gets a zero row and column.
+     *
+     * @param t a K x K matrix
+     * @return a new K x K matrix
      */
     public static Tensor correlation(Tensor t) {
         int k = t.rows();
@@ -217,6 +255,10 @@ public final class WeightMixing {
         /**
          * A block named {@code name} (its matrix's key in Theta) mixing the named groups, which must all
          * have the same leading dimension K (the number of pieces) and belong to no other block.
+         *
+         * @param name the block's name (its Theta key)
+         * @param groups the groups it mixes
+         * @return this builder
          */
         public Builder mix(String name, String... groups) {
             if (groups.length == 0) {
@@ -253,6 +295,11 @@ public final class WeightMixing {
             return this;
         }
 
+        /**
+         * The mixing of the blocks added.
+         *
+         * @return a new mixing
+         */
         public WeightMixing build() {
             return new WeightMixing(layout, blocks, blockOfGroup.clone());
         }

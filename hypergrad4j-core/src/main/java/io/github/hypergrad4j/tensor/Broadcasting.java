@@ -35,6 +35,9 @@ public final class Broadcasting {
      * How {@code small} broadcasts to {@code large}.
      *
      * @throws IllegalArgumentException when it does not, naming both shapes and the supported cases
+     * @param small the shape to broadcast
+     * @param large the shape to broadcast it to
+     * @return {@link Kind#NONE} for equal shapes, else {@code SCALAR}, {@code ROW} or {@code COLUMN}
      */
     public static Kind kind(int[] small, int[] large) {
         if (Arrays.equals(small, large)) {
@@ -62,6 +65,9 @@ public final class Broadcasting {
      * other broadcasts to it.
      *
      * @throws IllegalArgumentException when neither broadcasts to the other
+     * @param a one operand's shape
+     * @param b the other's
+     * @return the larger shape
      */
     public static int[] resultShape(int[] a, int[] b) {
         if (Arrays.equals(a, b)) {
@@ -73,7 +79,13 @@ public final class Broadcasting {
         return large.clone();
     }
 
-    /** {@code a} repeated over {@code shape} (a copy even when the shapes are equal). */
+    /**
+     * {@code a} repeated over {@code shape} (a copy even when the shapes are equal).
+     *
+     * @param a a scalar, row or column
+     * @param shape the shape to fill
+     * @return a new tensor of that shape
+     */
     public static Tensor expand(Tensor a, int[] shape) {
         Kind k = kind(a.shape(), shape);
         double[] x = a.data();
@@ -106,6 +118,10 @@ public final class Broadcasting {
     /**
      * The adjoint of {@link #expand}: {@code g} (of the large shape) summed onto {@code shape}, each
      * entry of the result summing the entries it was repeated to, in increasing index order.
+     *
+     * @param g a tensor of the large shape
+     * @param shape the shape before expanding
+     * @return a new tensor of {@code shape}
      */
     public static Tensor reduce(Tensor g, int[] shape) {
         int[] large = g.shape();

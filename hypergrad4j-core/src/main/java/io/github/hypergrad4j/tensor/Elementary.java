@@ -34,7 +34,12 @@ public final class Elementary {
     /** Elements per block of the bulk form: its scratch arrays stay in the L1 cache. */
     private static final int BLOCK = 256;
 
-    /** tanh(x) to within 3 ulps; NaN for NaN, +-1 for +-infinity, the sign of zero kept. */
+    /**
+     * tanh(x) to within 3 ulps; NaN for NaN, +-1 for +-infinity, the sign of zero kept.
+     *
+     * @param x any double
+     * @return tanh(x), within 3 ulps of the exact value
+     */
     public static double tanh(double x) {
         double y = -2 * Math.min(Math.abs(x), SATURATION);
         double shifted = y * LOG2_E + ROUNDER;
@@ -48,6 +53,11 @@ public final class Elementary {
     /**
      * {@code y[i] = tanh(x[i])} for {@code i} in {@code [from, to)}, bit for bit what {@link
      * #tanh(double)} gives. {@code x} and {@code y} may be the same array.
+     *
+     * @param x the arguments
+     * @param y receives the results; may be {@code x}
+     * @param from first index, inclusive
+     * @param to last index, exclusive
      */
     public static void tanh(double[] x, double[] y, int from, int to) {
         java.util.Objects.checkFromToIndex(from, to, x.length);

@@ -30,7 +30,19 @@ public final class Im2col {
     public record Geometry(int batch, int channels, int height, int width, int kernelHeight, int kernelWidth,
             int stride, int padding) {
 
-        /** Checks that windows fit: every size positive, padding non-negative, the kernel within the padded image. */
+        /**
+         * Checks that windows fit: every size positive, padding non-negative, the kernel within the padded
+         * image.
+         *
+         * @param batch images N
+         * @param channels channels C per image
+         * @param height image height H
+         * @param width image width W
+         * @param kernelHeight window height kh
+         * @param kernelWidth window width kw
+         * @param stride step between windows, both directions
+         * @param padding zeros added on every side
+         */
         public Geometry {
             if (batch <= 0 || channels <= 0 || height <= 0 || width <= 0 || kernelHeight <= 0 || kernelWidth <= 0
                     || stride <= 0 || padding < 0) {
@@ -44,7 +56,16 @@ public final class Im2col {
             }
         }
 
-        /** The geometry of windows swept over images of shape {@code [N, C, H, W]}. */
+        /**
+         * The geometry of windows swept over images of shape {@code [N, C, H, W]}.
+         *
+         * @param imageShape {@code [N, C, H, W]}
+         * @param kernelHeight window height
+         * @param kernelWidth window width
+         * @param stride step between windows
+         * @param padding zeros added on every side
+         * @return the geometry
+         */
         public static Geometry of(int[] imageShape, int kernelHeight, int kernelWidth, int stride, int padding) {
             if (imageShape.length != 4) {
                 throw new IllegalArgumentException("images must be [batch, channels, height, width], got shape "
@@ -54,33 +75,59 @@ public final class Im2col {
                     stride, padding);
         }
 
-        /** Output height: windows down the padded image. */
+        /**
+         * Output height: windows down the padded image.
+         *
+         * @return OH = (H + 2 padding - kh) / stride + 1
+         */
         public int outHeight() {
             return (height + 2 * padding - kernelHeight) / stride + 1;
         }
 
-        /** Output width: windows across the padded image. */
+        /**
+         * Output width: windows across the padded image.
+         *
+         * @return OW = (W + 2 padding - kw) / stride + 1
+         */
         public int outWidth() {
             return (width + 2 * padding - kernelWidth) / stride + 1;
         }
 
-        /** Windows in the whole batch, P = N OH OW: the rows of the patch matrix. */
+        /**
+         * Windows in the whole batch, P = N OH OW: the rows of the patch matrix.
+         *
+         * @return N OH OW
+         */
         public int windows() {
             return batch * outHeight() * outWidth();
         }
 
-        /** Entries per window, C kh kw: the columns of the patch matrix. */
+        /**
+         * Entries per window, C kh kw: the columns of the patch matrix.
+         *
+         * @return C kh kw
+         */
         public int patchSize() {
             return channels * kernelHeight * kernelWidth;
         }
 
-        /** The input shape {@code [N, C, H, W]}. */
+        /**
+         * The input shape {@code [N, C, H, W]}.
+         *
+         * @return a new array
+         */
         public int[] imageShape() {
             return new int[] {batch, channels, height, width};
         }
     }
 
-    /** The patch matrix {@code [P, C kh kw]} of {@code images} (shape {@code [N, C, H, W]}). */
+    /**
+     * The patch matrix {@code [P, C kh kw]} of {@code images} (shape {@code [N, C, H, W]}).
+     *
+     * @param images {@code [N, C, H, W]}
+     * @param g the windows' geometry
+     * @return a new {@code [P, C kh kw]} matrix
+     */
     public static Tensor unfold(Tensor images, Geometry g) {
         int oh = g.outHeight(), ow = g.outWidth(), c = g.channels(), h = g.height(), w = g.width();
         int kh = g.kernelHeight(), kw = g.kernelWidth(), s = g.stride(), p = g.padding(), k = g.patchSize();
@@ -114,6 +161,10 @@ public final class Im2col {
     /**
      * The adjoint of {@link #unfold}: images of shape {@code [N, C, H, W]} in which each entry is the
      * sum, over the patch rows in increasing order, of the entries that {@link #unfold} copied from it.
+     *
+     * @param patches a {@code [P, C kh kw]} matrix
+     * @param g the windows' geometry
+     * @return new images {@code [N, C, H, W]}
      */
     public static Tensor fold(Tensor patches, Geometry g) {
         int oh = g.outHeight(), ow = g.outWidth(), c = g.channels(), h = g.height(), w = g.width();
@@ -152,6 +203,13 @@ public final class Im2col {
     /**
      * Window-major rows {@code [N OH OW, F]} (what the patch product gives) as channels-first images
      * {@code [N, F, OH, OW]}.
+     *
+     * @param rows {@code [N OH OW, F]}
+     * @param batch N
+     * @param filters F
+     * @param outHeight OH
+     * @param outWidth OW
+     * @return a new tensor {@code [N, F, OH, OW]}
      */
     public static Tensor rowsToImages(Tensor rows, int batch, int filters, int outHeight, int outWidth) {
         int q = outHeight * outWidth;
@@ -167,7 +225,12 @@ public final class Im2col {
         return Tensor.of(z, batch, filters, outHeight, outWidth);
     }
 
-    /** The inverse of {@link #rowsToImages}: images {@code [N, F, OH, OW]} as rows {@code [N OH OW, F]}. */
+    /**
+     * The inverse of {@link #rowsToImages}: images {@code [N, F, OH, OW]} as rows {@code [N OH OW, F]}.
+     *
+     * @param images {@code [N, F, OH, OW]}
+     * @return a new matrix {@code [N OH OW, F]}
+     */
     public static Tensor imagesToRows(Tensor images) {
         int[] s = images.shape();
         int batch = s[0], filters = s[1], q = s[2] * s[3];

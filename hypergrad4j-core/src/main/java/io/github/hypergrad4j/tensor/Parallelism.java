@@ -42,7 +42,11 @@ public final class Parallelism {
      */
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    /** The process-wide setting, decided on first use and logged. */
+    /**
+     * The process-wide setting, decided on first use and logged.
+     *
+     * @return the thread count and worker team every split computation of this process uses
+     */
     public static Parallelism get() {
         Parallelism p = instance;
         if (p == null) {
@@ -73,15 +77,19 @@ public final class Parallelism {
         }
         boolean nativeBlas = Blas.get() instanceof NativeBLAS;
         if (threads > 1 && nativeBlas && !"1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) {
-            LOG.log(System.Logger.Level.INFO, "hypergrad4j: matrix products are not split because native OpenBLAS"
+            LOG.log(System.Logger.Level.DEBUG, "hypergrad4j: matrix products are not split because native OpenBLAS"
                     + " threads them itself; set OPENBLAS_NUM_THREADS=1 to let hypergrad4j use " + threads + " threads");
             return 1;
         }
-        LOG.log(System.Logger.Level.INFO, "hypergrad4j: matrix products split over " + threads + " thread(s)");
+        LOG.log(System.Logger.Level.DEBUG, "hypergrad4j: matrix products split over " + threads + " thread(s)");
         return threads;
     }
 
-    /** The number of threads work is shared among (1: everything on the calling thread). */
+    /**
+     * The number of threads work is shared among (1: everything on the calling thread).
+     *
+     * @return at least 1
+     */
     public int threads() {
         return threads;
     }
@@ -89,6 +97,9 @@ public final class Parallelism {
     /**
      * Runs two independent computations, concurrently when there is a second thread (see {@link
      * #runAll}). For work whose results do not depend on which thread computes them.
+     *
+     * @param first one computation
+     * @param second the other, independent of the first
      */
     public void both(Runnable first, Runnable second) {
         runAll(List.of(first, second));
@@ -97,6 +108,12 @@ public final class Parallelism {
     /** A body over an index range [from, to). */
     @FunctionalInterface
     public interface RangeBody {
+        /**
+         * Runs the body on one piece.
+         *
+         * @param from the piece's first index, inclusive
+         * @param to its last index, exclusive
+         */
         void run(int from, int to);
     }
 
@@ -104,6 +121,10 @@ public final class Parallelism {
      * Runs {@code body} over [0, n) cut into at most {@link #threads()} contiguous pieces of at least
      * {@code minPiece} indices. For elementwise work whose result per index does not depend on the
      * cut.
+     *
+     * @param n the size of the range
+     * @param minPiece the fewest indices worth a piece of their own
+     * @param body run once per piece, possibly concurrently
      */
     public void forRange(int n, int minPiece, RangeBody body) {
         int parts = Math.max(1, Math.min(threads, n / Math.max(1, minPiece)));
@@ -124,6 +145,8 @@ public final class Parallelism {
      * waits for all (see {@link WorkerTeam}); rethrows the first failure. Called from inside another
      * {@code runAll}'s task, or while another thread's tasks occupy the team, it runs them one after
      * the other on the calling thread.
+     *
+     * @param tasks independent computations; each must write only its own results
      */
     public void runAll(List<Runnable> tasks) {
         if (team == null || tasks.size() == 1 || INSIDE.get()) {

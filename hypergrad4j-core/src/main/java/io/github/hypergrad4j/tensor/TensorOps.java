@@ -14,6 +14,13 @@ public final class TensorOps {
     /**
      * op(a) times op(b) for row-major matrices, where op transposes when the flag is set. Tensors of
      * rank other than 2 are viewed as matrices of {@link Tensor#rows()} x {@link Tensor#cols()}.
+     *
+     * @param a the left matrix
+     * @param transA whether to transpose it
+     * @param b the right matrix
+     * @param transB whether to transpose it
+     * @return a new m x n matrix
+     * @throws IllegalArgumentException if the inner dimensions differ
      */
     public static Tensor matmul(Tensor a, boolean transA, Tensor b, boolean transB) {
         int m = transA ? a.cols() : a.rows();
@@ -29,7 +36,17 @@ public final class TensorOps {
         return c;
     }
 
-    /** c = alpha op(a) op(b) + beta c; c must already have the product's shape. */
+    /**
+     * c = alpha op(a) op(b) + beta c; c must already have the product's shape.
+     *
+     * @param a the left matrix
+     * @param transA whether to transpose it
+     * @param b the right matrix
+     * @param transB whether to transpose it
+     * @param alpha the product's factor
+     * @param beta the factor of c's old contents
+     * @param c the output, m x n; modified
+     */
     public static void gemm(Tensor a, boolean transA, Tensor b, boolean transB, double alpha, double beta,
             Tensor c) {
         int m = transA ? a.cols() : a.rows();
@@ -172,6 +189,13 @@ public final class TensorOps {
         return t.rows() + "x" + t.cols() + (trans ? " (transposed)" : "");
     }
 
+    /**
+     * Elementwise a + b.
+     *
+     * @param a a tensor
+     * @param b a tensor of the same shape
+     * @return a new tensor
+     */
     public static Tensor add(Tensor a, Tensor b) {
         requireSameShape(a, b, "add");
         double[] x = a.data(), y = b.data(), z = new double[x.length];
@@ -181,6 +205,13 @@ public final class TensorOps {
         return Tensor.of(z, a.shape());
     }
 
+    /**
+     * Elementwise a - b.
+     *
+     * @param a a tensor
+     * @param b a tensor of the same shape
+     * @return a new tensor
+     */
     public static Tensor subtract(Tensor a, Tensor b) {
         requireSameShape(a, b, "subtract");
         double[] x = a.data(), y = b.data(), z = new double[x.length];
@@ -190,6 +221,13 @@ public final class TensorOps {
         return Tensor.of(z, a.shape());
     }
 
+    /**
+     * Elementwise a * b.
+     *
+     * @param a a tensor
+     * @param b a tensor of the same shape
+     * @return a new tensor
+     */
     public static Tensor multiply(Tensor a, Tensor b) {
         requireSameShape(a, b, "multiply");
         double[] x = a.data(), y = b.data(), z = new double[x.length];
@@ -199,6 +237,13 @@ public final class TensorOps {
         return Tensor.of(z, a.shape());
     }
 
+    /**
+     * Each entry of a times s.
+     *
+     * @param a a tensor
+     * @param s the factor
+     * @return a new tensor
+     */
     public static Tensor scale(Tensor a, double s) {
         double[] x = a.data(), z = new double[x.length];
         for (int i = 0; i < z.length; i++) {
@@ -207,7 +252,12 @@ public final class TensorOps {
         return Tensor.of(z, a.shape());
     }
 
-    /** a *= s. */
+    /**
+     * a *= s.
+     *
+     * @param a the tensor; modified
+     * @param s the factor
+     */
     public static void scaleInPlace(Tensor a, double s) {
         double[] x = a.data();
         for (int i = 0; i < x.length; i++) {
@@ -215,7 +265,12 @@ public final class TensorOps {
         }
     }
 
-    /** a += b. */
+    /**
+     * a += b.
+     *
+     * @param a the tensor added to; modified
+     * @param b a tensor of the same shape
+     */
     public static void addInPlace(Tensor a, Tensor b) {
         requireSameShape(a, b, "add");
         double[] x = a.data(), y = b.data();
@@ -224,7 +279,13 @@ public final class TensorOps {
         }
     }
 
-    /** a += s * b. */
+    /**
+     * a += s * b.
+     *
+     * @param a the tensor added to; modified
+     * @param s the factor of b
+     * @param b a tensor of the same shape
+     */
     public static void axpyInPlace(Tensor a, double s, Tensor b) {
         requireSameShape(a, b, "axpy");
         double[] x = a.data(), y = b.data();
@@ -233,7 +294,13 @@ public final class TensorOps {
         }
     }
 
-    /** Matrix a (n x m) plus row vector r (m) added to every row. */
+    /**
+     * Matrix a (n x m) plus row vector r (m) added to every row.
+     *
+     * @param a an n x m matrix
+     * @param r a vector of m
+     * @return a new n x m matrix
+     */
     public static Tensor addRowVector(Tensor a, Tensor r) {
         int n = a.rows(), m = a.cols();
         if (r.size() != m) {
@@ -249,7 +316,12 @@ public final class TensorOps {
         return Tensor.of(z, a.shape());
     }
 
-    /** Column sums of a matrix (n x m): a vector of m. */
+    /**
+     * Column sums of a matrix (n x m): a vector of m.
+     *
+     * @param a an n x m matrix
+     * @return a new vector of m: the sums over the rows
+     */
     public static Tensor sumRows(Tensor a) {
         int n = a.rows(), m = a.cols();
         double[] x = a.data(), z = new double[m];
@@ -262,7 +334,12 @@ public final class TensorOps {
         return Tensor.of(z, m);
     }
 
-    /** Sum of each row of a matrix (n x m): a vector of n. */
+    /**
+     * Sum of each row of a matrix (n x m): a vector of n.
+     *
+     * @param a an n x m matrix
+     * @return a new vector of n
+     */
     public static Tensor rowTotals(Tensor a) {
         int n = a.rows(), m = a.cols();
         double[] x = a.data(), z = new double[n];
@@ -277,7 +354,13 @@ public final class TensorOps {
         return Tensor.of(z, n);
     }
 
-    /** Matrix a (n x m) with row i multiplied by s[i]. */
+    /**
+     * Matrix a (n x m) with row i multiplied by s[i].
+     *
+     * @param a an n x m matrix
+     * @param s a vector of n
+     * @return a new n x m matrix
+     */
     public static Tensor scaleRows(Tensor a, Tensor s) {
         int n = a.rows(), m = a.cols();
         if (s.size() != n) {
@@ -294,7 +377,13 @@ public final class TensorOps {
         return Tensor.of(z, a.shape());
     }
 
-    /** Matrix a (n x m) minus v[i] in every entry of row i. */
+    /**
+     * Matrix a (n x m) minus v[i] in every entry of row i.
+     *
+     * @param a an n x m matrix
+     * @param v a vector of n
+     * @return a new n x m matrix
+     */
     public static Tensor subtractFromRows(Tensor a, Tensor v) {
         int n = a.rows(), m = a.cols();
         double[] x = a.data(), f = v.data(), z = new double[x.length];
@@ -308,6 +397,12 @@ public final class TensorOps {
         return Tensor.of(z, a.shape());
     }
 
+    /**
+     * The sum of all entries, in index order.
+     *
+     * @param a a tensor
+     * @return the sum
+     */
     public static double sum(Tensor a) {
         double s = 0;
         for (double x : a.data()) {
@@ -316,6 +411,13 @@ public final class TensorOps {
         return s;
     }
 
+    /**
+     * The dot product of two arrays, summed in index order.
+     *
+     * @param a an array
+     * @param b an array at least as long
+     * @return the sum of a[i] b[i]
+     */
     public static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
@@ -324,12 +426,27 @@ public final class TensorOps {
         return s;
     }
 
+    /**
+     * A tensor with every entry equal.
+     *
+     * @param value the entry
+     * @param shape the dimensions
+     * @return a new tensor
+     */
     public static Tensor filled(double value, int... shape) {
         Tensor t = Tensor.zeros(shape);
         Arrays.fill(t.data(), value);
         return t;
     }
 
+    /**
+     * Checks that two tensors have the same shape.
+     *
+     * @param a a tensor
+     * @param b another
+     * @param what the operation, for the message (e.g. "add")
+     * @throws IllegalArgumentException naming both shapes if they differ
+     */
     public static void requireSameShape(Tensor a, Tensor b, String what) {
         if (!a.sameShape(b)) {
             throw new IllegalArgumentException("cannot " + what + " tensors of shapes " + Arrays.toString(a.shape())

@@ -11,11 +11,18 @@ import java.nio.file.Path;
  * @param memoryBytes bytes of buffer words kept in memory, or 0 for no limit (everything in memory)
  * @param directory where spill files go (kept as text so that the value is serialisable); ignored
  *     without a limit
+ * @serial exclude (the serial form of a record is its components, documented above)
  */
 public record BufferSettings(long memoryBytes, String directory) implements Serializable {
     /** Everything in memory. */
     public static final BufferSettings IN_MEMORY = new BufferSettings(0, null);
 
+    /**
+     * Checks that the limit is not negative and that a limit has a directory.
+     *
+     * @param memoryBytes bytes kept in memory, 0 for no limit
+     * @param directory where spill files go
+     */
     public BufferSettings {
         if (memoryBytes < 0) {
             throw new IllegalArgumentException("buffer memory must be >= 0 bytes (0: no limit), got " + memoryBytes);
@@ -25,12 +32,23 @@ public record BufferSettings(long memoryBytes, String directory) implements Seri
         }
     }
 
-    /** A limit of {@code memoryBytes} (0: none) spilling into {@code directory}. */
+    /**
+     * A limit of {@code memoryBytes} (0: none) spilling into {@code directory}.
+     *
+     * @param memoryBytes the limit, 0 for none
+     * @param directory where spill files go
+     * @return the settings
+     */
     public static BufferSettings of(long memoryBytes, Path directory) {
         return memoryBytes == 0 ? IN_MEMORY : new BufferSettings(memoryBytes, directory.toString());
     }
 
-    /** {@code trainer} with these settings. */
+    /**
+     * {@code trainer} with these settings.
+     *
+     * @param trainer a trainer
+     * @return a trainer with these buffer settings
+     */
     public ReversibleTrainer apply(ReversibleTrainer trainer) {
         return memoryBytes == 0 ? trainer : trainer.withBufferMemory(memoryBytes, Path.of(directory));
     }

@@ -25,7 +25,14 @@ public final class Classification {
      */
     public record Score(double loss, double errorRate) {}
 
-    /** Cross-entropy of step t's minibatch of {@code data}. */
+    /**
+     * Cross-entropy of step t's minibatch of {@code data}.
+     *
+     * @param model the classifier
+     * @param data the training examples
+     * @param batches which rows each step uses
+     * @return the training loss
+     */
     public static TrainingLoss minibatchLoss(Model model, Examples data, BatchSchedule batches) {
         return (step, w, theta) -> {
             int[] rows = batches.batch(step);
@@ -35,7 +42,15 @@ public final class Classification {
         };
     }
 
-    /** Cross-entropy of step t's minibatch whose images are the hyperparameter {@code name}. */
+    /**
+     * Cross-entropy of step t's minibatch whose images are the hyperparameter {@code name}.
+     *
+     * @param model the classifier
+     * @param name the hyperparameter holding the training images
+     * @param oneHot the training targets
+     * @param batches which rows each step uses
+     * @return the training loss
+     */
     public static TrainingLoss thetaMinibatchLoss(Model model, String name, Tensor oneHot, BatchSchedule batches) {
         return (step, w, theta) -> {
             int[] rows = batches.batch(step);
@@ -44,18 +59,39 @@ public final class Classification {
         };
     }
 
-    /** {@code loss} plus a penalty of the weights and hyperparameters. */
+    /**
+     * {@code loss} plus a penalty of the weights and hyperparameters.
+     *
+     * @param loss a training loss
+     * @param penalty a function of the weights and hyperparameters
+     * @return their sum, step by step
+     */
     public static TrainingLoss plus(TrainingLoss loss, BiFunction<Var, ThetaVars, Var> penalty) {
         return (step, w, theta) -> loss.at(step, w, theta).plus(penalty.apply(w, theta));
     }
 
-    /** Cross-entropy on the whole of {@code data}: the meta-objective. */
+    /**
+     * Cross-entropy on the whole of {@code data}: the meta-objective.
+     *
+     * @param model the classifier
+     * @param data the examples
+     * @return the objective
+     */
     public static Objective setLoss(Model model, Examples data) {
         return (w, theta) -> Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(data.images())),
                 w.tape().constant(data.oneHot()));
     }
 
-    /** Forward-only loss and error rate of {@code weights} on {@code images} with these targets. */
+    /**
+     * Forward-only loss and error rate of {@code weights} on {@code images} with these targets.
+     *
+     * @param model the classifier
+     * @param weights the weights
+     * @param images the inputs
+     * @param oneHot their one-hot targets
+     * @param labels their labels
+     * @return the loss and the error rate
+     */
     public static Score score(Model model, double[] weights, Tensor images, Tensor oneHot, int[] labels) {
         Tape tape = new Tape();
         Var logits = model.logits(tape.constant(Tensor.of(weights.clone(), weights.length)), tape.constant(images));
@@ -63,7 +99,14 @@ public final class Classification {
         return new Score(loss, Losses.errorRate(logits.value(), labels));
     }
 
-    /** Forward-only loss and error rate of {@code weights} on {@code data}. */
+    /**
+     * Forward-only loss and error rate of {@code weights} on {@code data}.
+     *
+     * @param model the classifier
+     * @param weights the weights
+     * @param data the examples
+     * @return the loss and the error rate
+     */
     public static Score score(Model model, double[] weights, Examples data) {
         return score(model, weights, data.images(), data.oneHot(), data.labels());
     }

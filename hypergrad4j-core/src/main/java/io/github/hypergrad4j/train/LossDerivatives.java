@@ -35,6 +35,15 @@ final class LossDerivatives {
         Map<String, Var> vars = new LinkedHashMap<>();
         theta.asMap().forEach((name, value) -> vars.put(name, tape.constant(value)));
         Var out = loss.at(step, w, new ThetaVars(vars));
+        // The data are scanned once, at step 0 (usually the whole training set is a constant; later
+        // steps read the same tensors), and whenever the loss is not finite.
+        if (step == 0 || !Double.isFinite(out.item())) {
+            NonFiniteInputException bad = FiniteInputs.badData(tape, step, "the training loss at step " + step,
+                    "the training set", out.item());
+            if (bad != null) {
+                throw bad;
+            }
+        }
         Dual[] g = tape.gradient(out, w);
         return new LossDerivatives(out.item(), g[0].value().data(), null, Map.of());
     }
@@ -54,10 +63,41 @@ final class LossDerivatives {
         return new LossDerivatives(out.item(), g[0].value().data(), g[0].tangentOrZeros().data(), mixed);
     }
 
-    /** Value and gradients (weights and every hyperparameter) of an objective. */
+    /** Value and gradients (weights and every hyperparameter) of the objective at the trained weights. */
     static ObjectiveDerivatives objective(Objective objective, double[] weights, Theta theta) {
         Tape tape = new Tape();
-        Var w = tape.input(Tensor.of(weights, weights.length));
+        ObjectiveDerivatives f = full(objective, tape, weights, theta);
+        NonFiniteInputException bad = FiniteInputs.badData(tape, -1, "the objective", "the validation set", f.value());
+        if (bad != null) {
+            throw bad;
+        }
+        if (!Double.isFinite(f.value())) {
+            throw new TrainingDivergedException(-1, "the objective is " + f.value() + " at the trained weights,"
+                    + " although its data are finite and every training loss was: it overflows there; training"
+                    + " probably went somewhere extreme, so lower the learning rates or initial scales", null);
+        }
+        return f;
+    }
+
+    /**
+     * The public evaluation ({@link Objective#evaluate}, {@link TrainingLoss#evaluate}): checks the
+     * inputs, and reports non-finite data rather than returning a NaN that hides them.
+     */
+    static Evaluation evaluate(Objective function, String role, double[] weights, Theta theta) {
+        FiniteInputs.requireFinite("the weights", weights, null, "weights to evaluate at must be finite");
+        FiniteInputs.requireFinite(theta);
+        Tape tape = new Tape();
+        ObjectiveDerivatives f = full(function, tape, weights, theta);
+        NonFiniteInputException bad = FiniteInputs.badData(tape, -1, role, "the test or validation set", f.value());
+        if (bad != null) {
+            throw bad;
+        }
+        return new Evaluation(f.value(), f.dWeights(), f.dTheta());
+    }
+
+    /** Value and gradients with respect to the weights and every hyperparameter, on {@code tape}. */
+    private static ObjectiveDerivatives full(Objective objective, Tape tape, double[] weights, Theta theta) {
+        Var w = tape.input(Tensor.of(weights.clone(), weights.length));
         Map<String, Var> vars = inputs(tape, theta);
         Var out = objective.at(w, new ThetaVars(vars));
         Dual[] g = tape.gradient(out, withWeightsFirst(w, vars));
@@ -65,10 +105,6 @@ final class LossDerivatives {
         int k = 1;
         for (String name : vars.keySet()) {
             dTheta.put(name, g[k++].value().copy());
-        }
-        if (!Double.isFinite(out.item())) {
-            throw new TrainingDivergedException(-1, "the objective is " + out.item() + " at the final weights;"
-                    + " training diverged: lower the learning rates or initial scales", null);
         }
         return new ObjectiveDerivatives(out.item(), g[0].value().data().clone(), dTheta);
     }

@@ -45,7 +45,11 @@ public final class PhaseTimes {
             this.label = label;
         }
 
-        /** A short human-readable name. */
+        /**
+         * A short human-readable name.
+         *
+         * @return e.g. {@code "reverse: buffer (divide by beta)"}
+         */
         public String label() {
             return label;
         }
@@ -63,22 +67,40 @@ public final class PhaseTimes {
         runs++;
     }
 
-    /** Nanoseconds spent in a phase, summed over all runs recorded so far. */
+    /**
+     * Nanoseconds spent in a phase, summed over all runs recorded so far.
+     *
+     * @param phase the phase
+     * @return its total in nanoseconds
+     */
     public long nanos(Phase phase) {
         return nanos[phase.ordinal()];
     }
 
-    /** Seconds spent in a phase, summed over all runs recorded so far. */
+    /**
+     * Seconds spent in a phase, summed over all runs recorded so far.
+     *
+     * @param phase the phase
+     * @return its total in seconds
+     */
     public double seconds(Phase phase) {
         return nanos(phase) / 1e9;
     }
 
-    /** Hypergradient runs recorded. */
+    /**
+     * Hypergradient runs recorded.
+     *
+     * @return the number of hypergradient computations whose times were added
+     */
     public int runs() {
         return runs;
     }
 
-    /** Seconds per phase, in phase order. */
+    /**
+     * Seconds per phase, in phase order.
+     *
+     * @return every phase's total in seconds, zero for phases not timed
+     */
     public Map<Phase, Double> asSeconds() {
         Map<Phase, Double> m = new EnumMap<>(Phase.class);
         for (Phase p : Phase.values()) {

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Forward step t, per group g with alpha = alpha[t][g] and beta = beta[t][g] = n / 2^16:
  * {@code g_t = grad L(w_t); v = beta v - (1 - beta) g_t; w = w + alpha v}. Multiplying by beta
- * destroys bits; the {@link InformationBuffer} keeps them, so the reverse pass can run the steps
+ * destroys bits; the {@link io.github.hypergrad4j.exact.InformationBuffer} keeps them, so the reverse pass can run the steps
  * backwards from w_T, v_T, recomputing each gradient on the way and accumulating the hypergradients
  * (Maclaurin, Duvenaud and Adams 2015, "Gradient-based hyperparameter optimization through reversible
  * learning", algorithms 1-3 and section 2.3). At the end the initial state must come back bit for bit; a
@@ -28,7 +28,12 @@ public final class ReversibleTrainer {
     private final long bufferMemory;
     private final Path spillDirectory;
 
-    /** A trainer of the parameters in {@code layout} on {@code loss}, in the default fixed-point format. */
+    /**
+     * A trainer of the parameters in {@code layout} on {@code loss}, in the default fixed-point format.
+     *
+     * @param layout the model's parameters and their groups (one learning rate and momentum per group)
+     * @param loss the training loss; must be deterministic
+     */
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss) {
         this(layout, loss, FixedPointFormat.DEFAULT, 0, null);
     }
@@ -38,6 +43,9 @@ public final class ReversibleTrainer {
      *
      * @deprecated nothing in hypergrad4j uses another format; the information buffer's overflow messages
      *     are worded in the default one. Use {@link #ReversibleTrainer(ParameterLayout, TrainingLoss)}.
+     * @param layout the model's parameters and their groups
+     * @param loss the training loss; must be deterministic
+     * @param format the exact representation of weights and velocities
      */
     @Deprecated
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format) {
@@ -58,6 +66,10 @@ public final class ReversibleTrainer {
      * together); beyond that the oldest words spill to temporary files in {@code directory} and are read
      * back in the reverse pass. Results are bit-identical; the files are deleted when the run ends,
      * also when it fails.
+     *
+     * @param bytes the most memory the buffer's words may take, positive
+     * @param directory where spill files go; must exist and be writable
+     * @return a new trainer, this one is unchanged
      */
     public ReversibleTrainer withBufferMemory(long bytes, Path directory) {
         if (bytes <= 0) {
@@ -67,11 +79,28 @@ public final class ReversibleTrainer {
         return new ReversibleTrainer(layout, loss, format, bytes, directory);
     }
 
+    /**
+     * The parameter layout this trainer was made for.
+     *
+     * @return the layout whose size and groups the weights and schedules must match
+     */
     public ParameterLayout layout() {
         return layout;
     }
 
-    /** Trains forwards only and returns the final weights (w_T), e.g. to evaluate a setting. */
+    /**
+     * Trains forwards only and returns the final weights (w_T), e.g. to evaluate a setting.
+     *
+     * @param w0 the initial weights, one per parameter; not modified
+     * @param v0 the initial velocity, usually zeros; not modified
+     * @param schedule learning rates and momentums per step and group
+     * @param theta the hyperparameters the loss reads
+     * @param listener called after every step, or {@link StepListener#NONE}
+     * @return w_T, a new array
+     * @throws TrainingDivergedException on a non-finite loss or a value outside the fixed-point range
+     * @throws NonFiniteInputException if w0, v0, a hyperparameter or the training data hold NaN or an
+     *     infinity
+     */
     public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
         ExactRun run = forward(w0, v0, schedule, theta, listener, null);
         run.close();
@@ -86,6 +115,15 @@ public final class ReversibleTrainer {
      *
      * @throws TrainingDivergedException on a non-finite loss or a value outside the fixed-point range
      * @throws ReversalException when the reverse pass does not recover the forward states exactly
+     * @param w0 the initial weights, one per parameter; not modified
+     * @param v0 the initial velocity, usually zeros; not modified
+     * @param schedule learning rates and momentums per step and group (momentums are used as n / 2^16, see
+     *     {@link Schedule})
+     * @param theta the hyperparameters the loss and objective read
+     * @param objective f(w_T, theta), e.g. the validation loss
+     * @param listener called after every forward step, or {@link StepListener#NONE}
+     * @return the objective and its gradients with respect to w0, v0, every learning rate and momentum, and
+     *     every hyperparameter
      */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
             StepListener listener) {
@@ -96,6 +134,15 @@ public final class ReversibleTrainer {
      * {@link #hypergradient(double[], double[], Schedule, Theta, Objective, StepListener)} that also
      * adds the time of each phase to {@code times} (when not null). The result is the same bits;
      * timing costs an extra plain gradient per reverse step (see {@link PhaseTimes}).
+     *
+     * @param w0 the initial weights, one per parameter; not modified
+     * @param v0 the initial velocity, usually zeros; not modified
+     * @param schedule learning rates and momentums per step and group
+     * @param theta the hyperparameters the loss and objective read
+     * @param objective f(w_T, theta)
+     * @param listener called after every forward step, or {@link StepListener#NONE}
+     * @param times accumulates the time of each phase, or null for no timing
+     * @return the same hypergradient as without timing, bit for bit
      */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
             StepListener listener, PhaseTimes times) {
@@ -106,12 +153,64 @@ public final class ReversibleTrainer {
                 times.countRun();
             }
             return h;
+        } catch (ReversalException e) {
+            run.close();
+            throw firstDifference(e, run, w0, v0, schedule, theta);
         } finally {
             run.close();
         }
     }
 
-    private void checkInputs(double[] w0, double[] v0, Schedule schedule) {
+    /**
+     * Where the non-determinism began. The reverse pass notices a difference at the last step whose
+     * gradient did not reproduce, which for a loss that is never reproducible is the last step of
+     * the run; so this trains forwards a second time from the same state and compares the two runs
+     * step by step (loss and state hash), which names the first step that differs. If the second
+     * run reproduces the first exactly, the loss differs only when evaluated with a direction (the
+     * reverse pass's forward-over-reverse evaluation), at the step the reverse pass found.
+     */
+    private ReversalException firstDifference(ReversalException found, ExactRun first, double[] w0, double[] v0,
+            Schedule schedule, Theta theta) {
+        if (found.step() < 0) {
+            return found;
+        }
+        int steps = schedule.steps();
+        ExactRun again = null;
+        try {
+            again = forward(w0, v0, schedule, theta, StepListener.NONE, null);
+        } catch (TrainingDivergedException e) {
+            if (e.step() >= 0) {
+                return new ReversalException(e.step(), "training is not reproducible: run again from the same"
+                        + " initial state, it failed at step " + e.step() + " (" + e.getMessage() + ") where the"
+                        + " first run did not", found);
+            }
+            return found;
+        } finally {
+            if (again != null) {
+                again.close();
+            }
+        }
+        for (int t = 0; t < steps; t++) {
+            if (Double.doubleToRawLongBits(again.losses[t]) != Double.doubleToRawLongBits(first.losses[t])) {
+                return new ReversalException(t, "training is not reproducible: run again from the same initial"
+                        + " state, the training loss at step " + t + " is " + again.losses[t] + " instead of "
+                        + first.losses[t] + " (every earlier step was identical; the reverse pass noticed at step "
+                        + found.step() + ")", found);
+            }
+            if (again.stateHashes[t + 1] != first.stateHashes[t + 1]) {
+                return new ReversalException(t, "training is not reproducible: run again from the same initial"
+                        + " state, the same loss at step " + t + " gave a different gradient, so the weights and"
+                        + " velocity after step " + t + " differ (every earlier step was identical; the reverse"
+                        + " pass noticed at step " + found.step() + ")", found);
+            }
+        }
+        return new ReversalException(found.step(), "a second forward run reproduces the first exactly, but at step "
+                + found.step() + " the gradient evaluated with a direction (as the reverse pass does, for"
+                + " Hessian-vector products) differs from the plain one; every primitive must give the same value"
+                + " bits whether or not its inputs carry tangents", found);
+    }
+
+    private void checkInputs(double[] w0, double[] v0, Schedule schedule, Theta theta) {
         if (w0.length != layout.size() || v0.length != layout.size()) {
             throw new IllegalArgumentException("initial weights (" + w0.length + ") and velocity (" + v0.length
                     + ") must both have the layout's " + layout.size() + " parameters " + layout);
@@ -120,6 +219,9 @@ public final class ReversibleTrainer {
             throw new IllegalArgumentException("schedule has " + schedule.groups() + " parameter groups but the model has "
                     + layout.groupCount() + " " + layout.names() + "; give one learning rate and momentum per group");
         }
+        FiniteInputs.requireFinite("the initial weights w0", w0, layout, FiniteInputs.INITIAL_STATE_ADVICE);
+        FiniteInputs.requireFinite("the initial velocity v0", v0, layout, FiniteInputs.INITIAL_STATE_ADVICE);
+        FiniteInputs.requireFinite(theta);
     }
 
     /** The exact state after the forward pass, with what the reverse pass needs to check itself. */
@@ -145,7 +247,7 @@ public final class ReversibleTrainer {
 
     private ExactRun forward(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener,
             PhaseTimes times) {
-        checkInputs(w0, v0, schedule);
+        checkInputs(w0, v0, schedule, theta);
         int p = layout.size();
         ExactRun run = new ExactRun();
         run.w = new long[p];
@@ -182,9 +284,14 @@ public final class ReversibleTrainer {
             LossDerivatives d = LossDerivatives.gradient(loss, t, wd, theta);
             long t1 = clock(times), t2 = t1;
             if (!Double.isFinite(d.loss)) {
-                throw new TrainingDivergedException(t, "the training loss is " + d.loss + " at step " + t
-                        + ": training diverged or the data contains NaN; lower the learning rate or initial scale,"
-                        + " or check the inputs", null);
+                // Non-finite data were reported by LossDerivatives; with finite inputs this is divergence.
+                String why = t == 0
+                        ? ", before any update, although the weights, hyperparameters and data are finite: the loss"
+                                + " overflows at the initial weights; lower the initial scale (or look for an overflow"
+                                + " in the loss, such as exp of a large value)"
+                        : " (it was " + run.losses[t - 1] + " at step " + (t - 1) + ") although the hyperparameters"
+                                + " and data are finite: training diverged; lower the learning rate or the initial scale";
+                throw new TrainingDivergedException(t, "the training loss is " + d.loss + " at step " + t + why, null);
             }
             run.losses[t] = d.loss;
             int step = t;
@@ -257,10 +364,15 @@ public final class ReversibleTrainer {
 
     private TrainingDivergedException diverged(FixedPointOverflowException e, int step) {
         int g = e.index() >= 0 && e.index() < layout.size() ? layout.groupOf(e.index()) : -1;
-        String where = (step >= 0 ? "at step " + step : "in the initial state") + ", parameter group "
-                + (g >= 0 ? "'" + layout.group(g).name() + "'" : "?") + " (parameter " + e.index() + ")";
+        String where = "parameter group " + (g >= 0 ? "'" + layout.group(g).name() + "'" : "?") + " (parameter "
+                + e.index() + ", value " + e.value() + ")";
+        if (step < 0) {
+            return new TrainingDivergedException(step, "an initial weight or velocity is outside the fixed-point"
+                    + " range of +-" + format.maxMagnitude() + " in " + where + ": the initial scale is too large;"
+                    + " lower it, or use a FixedPointFormat with fewer fractional bits for a wider range", e);
+        }
         return new TrainingDivergedException(step, "a weight or velocity left the fixed-point range of +-"
-                + format.maxMagnitude() + " " + where + " (value " + e.value() + "): the learning rate or the initial"
+                + format.maxMagnitude() + " at step " + step + " in " + where + ": the learning rate or the initial"
                 + " scale is too large for this run; lower it", e);
     }
 

@@ -1,16 +1,43 @@
 package io.github.hypergrad4j.train;
 
+import io.github.hypergrad4j.exact.RationalFactor;
 import io.github.hypergrad4j.model.ParameterLayout;
 
 /**
  * Learning rates alpha[t][g] and momentums beta[t][g] for every step t and parameter group g.
  * Validated on construction: learning rates finite and non-negative, momentums strictly inside
  * (0, 1). The arrays are copied in and out.
+ *
+ * <h2>Momentums are quantised</h2>
+ * Exact reversal multiplies the velocity by a fraction, so the {@link ReversibleTrainer} trains with
+ * {@code n / 2^16}, {@code n = round(beta * 2^16)} clamped to {@code [1, 2^16 - 1]}, instead of
+ * {@code beta} itself: 0.9 becomes 58982 / 65536 = 0.899994, anything below 2^-17 becomes 2^-16 and
+ * anything above 1 - 2^-17 becomes 1 - 2^-16. {@link #betaUsed(int, int)} gives the value used, and
+ * {@link Hypergradient#dBeta()} is the derivative with respect to it (the gradient of the smooth
+ * function of beta that the quantisation samples), which is what a meta-optimiser needs.
+ *
+ * <p>A consequence for checks by finite differences: the objective is constant in beta between grid
+ * points, so a difference quotient with a step much smaller than {@link #MOMENTUM_RESOLUTION}
+ * ({@code 2^-16}, about 1.5e-5), e.g. 1e-6, is exactly 0 or, across a grid point, huge. Step by a
+ * whole number of grid points instead, from a momentum on the grid ({@code k / 65536}): a central
+ * difference with {@code h = 2^-16} or a few times that agrees with {@code dBeta} to the usual
+ * finite-difference accuracy.
  */
 public final class Schedule {
+    /** The spacing of the momentums training actually uses: {@code 2^-16}. */
+    public static final double MOMENTUM_RESOLUTION = 1.0 / RationalFactor.DENOMINATOR;
+
     private final double[][] alpha;
     private final double[][] beta;
 
+    /**
+     * A schedule from its two tables, copied.
+     *
+     * @param alpha learning rates, one row per step with one entry per parameter group
+     * @param beta momentums of the same shape, each strictly inside (0, 1); training uses them
+     *     rounded to multiples of 2^-16 (see the class comment)
+     * @throws IllegalArgumentException if the shapes differ or a value is out of range
+     */
     public Schedule(double[][] alpha, double[][] beta) {
         if (alpha.length != beta.length) {
             throw new IllegalArgumentException("learning-rate schedule has " + alpha.length + " steps but the momentum schedule has "
@@ -37,7 +64,15 @@ public final class Schedule {
         }
     }
 
-    /** The same learning rate and momentum for every step and group. */
+    /**
+     * The same learning rate and momentum for every step and group.
+     *
+     * @param steps the number of training steps T
+     * @param groups the number of parameter groups
+     * @param alpha the learning rate
+     * @param beta the momentum, strictly inside (0, 1)
+     * @return the schedule
+     */
     public static Schedule constant(int steps, int groups, double alpha, double beta) {
         double[][] a = new double[steps][groups], b = new double[steps][groups];
         for (int t = 0; t < steps; t++) {
@@ -47,7 +82,15 @@ public final class Schedule {
         return new Schedule(a, b);
     }
 
-    /** A constant schedule for every group of a layout. */
+    /**
+     * A constant schedule for every group of a layout.
+     *
+     * @param steps the number of training steps T
+     * @param layout the model's parameters; one learning rate and momentum per group
+     * @param alpha the learning rate
+     * @param beta the momentum, strictly inside (0, 1)
+     * @return the schedule
+     */
     public static Schedule constant(int steps, ParameterLayout layout, double alpha, double beta) {
         return constant(steps, layout.groupCount(), alpha, beta);
     }
@@ -60,28 +103,72 @@ public final class Schedule {
         return c;
     }
 
+    /**
+     * The number of training steps.
+     *
+     * @return T, the number of rows
+     */
     public int steps() {
         return alpha.length;
     }
 
+    /**
+     * The number of parameter groups.
+     *
+     * @return the entries per row, 0 for an empty schedule
+     */
     public int groups() {
         return alpha.length == 0 ? 0 : alpha[0].length;
     }
 
+    /**
+     * One learning rate.
+     *
+     * @param step the step, 0 to T-1
+     * @param group the parameter group
+     * @return alpha[step][group]
+     */
     public double alpha(int step, int group) {
         return alpha[step][group];
     }
 
+    /**
+     * One momentum as given.
+     *
+     * @param step the step, 0 to T-1
+     * @param group the parameter group
+     * @return beta[step][group]; training uses {@link #betaUsed(int, int)}
+     */
     public double beta(int step, int group) {
         return beta[step][group];
     }
 
-    /** A copy of the learning rates, steps x groups. */
+    /**
+     * The momentum exact training actually uses for a step and group: {@link #beta(int, int)}
+     * rounded to the nearest {@code n / 2^16} and clamped to {@code [2^-16, 1 - 2^-16]}.
+     *
+     * @param step the step, 0 to T-1
+     * @param group the parameter group
+     * @return the quantised momentum, the value {@link Hypergradient#dBeta()} is taken at
+     */
+    public double betaUsed(int step, int group) {
+        return RationalFactor.of(beta[step][group]).value();
+    }
+
+    /**
+     * A copy of the learning rates, steps x groups.
+     *
+     * @return a new steps x groups array
+     */
     public double[][] alphas() {
         return copy(alpha);
     }
 
-    /** A copy of the momentums, steps x groups. */
+    /**
+     * A copy of the momentums, steps x groups.
+     *
+     * @return a new steps x groups array, the momentums as given (not quantised)
+     */
     public double[][] betas() {
         return copy(beta);
     }

@@ -10,5 +10,6 @@ public interface StepListener {
      */
     void onStep(int step, double loss, double[] weights);
 
+    /** A listener that does nothing; the trainer skips the call and the copy it needs. */
     StepListener NONE = (step, loss, weights) -> { };
 }

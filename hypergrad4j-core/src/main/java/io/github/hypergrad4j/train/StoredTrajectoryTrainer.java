@@ -16,11 +16,28 @@ public final class StoredTrajectoryTrainer {
     private final ParameterLayout layout;
     private final TrainingLoss loss;
 
+    /**
+     * A reference trainer for a model and its training loss.
+     *
+     * @param layout the model's parameters and their groups
+     * @param loss the training loss
+     */
     public StoredTrajectoryTrainer(ParameterLayout layout, TrainingLoss loss) {
         this.layout = layout;
         this.loss = loss;
     }
 
+    /**
+     * Trains in float64, storing every (w_t, v_t), then differentiates backwards through the stored steps.
+     *
+     * @param w0 the initial weights; not modified
+     * @param v0 the initial velocity; not modified
+     * @param schedule learning rates and momentums, used exactly as given
+     * @param theta the hyperparameters the loss and objective read
+     * @param objective f(w_T, theta)
+     * @return the objective and its gradients, as {@link ReversibleTrainer#hypergradient} returns them
+     *     ({@code bufferBits} is 0)
+     */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective) {
         int p = layout.size(), steps = schedule.steps(), groups = layout.groupCount();
         if (w0.length != p || v0.length != p) {
@@ -82,7 +99,15 @@ public final class StoredTrajectoryTrainer {
         return new Hypergradient(f.value(), ws[steps].clone(), dw, dv, dAlpha, dBeta, dTheta, losses, 0);
     }
 
-    /** Trains forwards only and returns the final weights. */
+    /**
+     * Trains forwards only and returns the final weights.
+     *
+     * @param w0 the initial weights; not modified
+     * @param v0 the initial velocity; not modified
+     * @param schedule learning rates and momentums, used exactly as given
+     * @param theta the hyperparameters the loss reads
+     * @return w_T, a new array
+     */
     public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta) {
         double[] w = w0.clone(), v = v0.clone();
         for (int t = 0; t < schedule.steps(); t++) {

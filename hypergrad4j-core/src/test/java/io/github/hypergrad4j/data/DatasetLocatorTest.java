@@ -29,7 +29,7 @@ class DatasetLocatorTest {
         IdxFixtures.writeDataset(tmp.resolve("cache/mnist"), 40, 20);
 
         DatasetFiles flat = isolated().withExplicitDirectory(tmp.resolve("flat")).locate(DatasetName.MNIST);
-        assertThat(flat.origin()).contains("--data").contains(tmp.resolve("flat").toString());
+        assertThat(flat.origin()).contains("explicit directory").contains(tmp.resolve("flat").toString());
         assertThat(flat.split(Split.TRAIN)).isEmpty();
         assertThat(flat.readPool().size()).isEqualTo(20);
 
@@ -55,7 +55,7 @@ class DatasetLocatorTest {
         IdxFixtures.writeDataset(tmp.resolve("cache/mnist"), 40, 20);
         assertThatThrownBy(() -> isolated().withExplicitDirectory(tmp.resolve("typo")).locate(DatasetName.MNIST))
                 .isInstanceOf(DatasetNotFoundException.class)
-                .hasMessageContaining("directory given with --data " + tmp.resolve("typo") + ": does not exist");
+                .hasMessageContaining("explicit directory " + tmp.resolve("typo") + ": does not exist");
     }
 
     @Test
@@ -83,15 +83,28 @@ class DatasetLocatorTest {
     }
 
     @Test
+    void theLibrarysMessagesNameItsMethodsNotACommandLinesOptions() throws Exception {
+        // A command line adds its own options (hypergrad4j's BaseCommand does); the library cannot
+        // know them.
+        Files.createDirectories(tmp.resolve("typo-free-but-empty"));
+        for (DatasetLocator l : List.of(isolated(), isolated().withExplicitDirectory(tmp.resolve("typo-free-but-empty")))) {
+            for (DatasetName n : DatasetName.values()) {
+                assertThatThrownBy(() -> l.locate(n)).isInstanceOf(DatasetNotFoundException.class)
+                        .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("(^|\\s|\\()--[a-z]"));
+            }
+        }
+    }
+
+    @Test
     void nothingFoundListsEveryPlaceAndEveryOption() {
         assertThatThrownBy(() -> isolated().locate(DatasetName.MNIST))
                 .isInstanceOf(DatasetNotFoundException.class)
                 .satisfies(e -> System.out.println("--- locator error for MNIST ---\n" + e.getMessage()))
                 .hasMessageContaining("Cannot find the MNIST dataset")
-                .hasMessageContaining("no --data option, HYPERGRAD4J_DATA not set")
+                .hasMessageContaining("no withExplicitDirectory, HYPERGRAD4J_DATA not set")
                 .hasMessageContaining("user cache " + tmp.resolve("cache/mnist") + ": ")
                 .hasMessageContaining("download: not allowed")
-                .hasMessageContaining("pass --data DIR")
+                .hasMessageContaining("DatasetLocator.withExplicitDirectory(DIR)")
                 .hasMessageContaining("set the environment variable HYPERGRAD4J_DATA=DIR")
                 .hasMessageContaining("put the files in " + tmp.resolve("cache/mnist"))
                 .hasMessageContaining("apt-get install dataset-fashion-mnist")

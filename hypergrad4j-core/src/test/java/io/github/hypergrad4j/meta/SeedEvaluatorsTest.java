@@ -21,7 +21,8 @@ class SeedEvaluatorsTest {
         // The core's class path never has the Spark module.
         assertThatThrownBy(() -> SeedEvaluators.forOption("local[2]"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("--spark local[2]")
+                .hasMessageContaining("master local[2]")
+                .hasMessageNotContaining("--spark")
                 .hasMessageContaining("hypergrad4j-spark")
                 .hasMessageContaining("spark-submit");
     }

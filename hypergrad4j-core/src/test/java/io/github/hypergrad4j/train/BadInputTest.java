@@ -26,14 +26,32 @@ class BadInputTest {
     }
 
     @Test
-    void nanLossNamesTheStepAndTheFix() {
-        Tensor bad = p.trainInputs.copy();
-        bad.data()[0] = Double.NaN;
-        assertThatThrownBy(() -> run(p.init.weights(0.3), Schedule.constant(5, p.groups(), 0.1, 0.9),
-                p.theta().with("inputs", bad)))
+    void aLossThatOverflowsWithFiniteInputsIsDivergenceAndSaysWhatToLower() {
+        // Finite weights and data, but exp(800 w) overflows at the initial weights already.
+        TrainingLoss steep = (step, w, theta) -> w.times(800).exp().sum();
+        double[] w0 = new double[p.model.layout().size()];
+        java.util.Arrays.fill(w0, 1.0);
+        assertThatThrownBy(() -> new ReversibleTrainer(p.model.layout(), steep).train(w0, new double[w0.length],
+                Schedule.constant(5, p.groups(), 0.1, 0.9), Theta.empty(), StepListener.NONE))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("training loss is NaN at step 0")
-                .hasMessageContaining("lower the learning rate");
+                .isNotInstanceOf(NonFiniteInputException.class)
+                .hasMessageContaining("the training loss is Infinity at step 0, before any update")
+                .hasMessageContaining("lower the initial scale");
+    }
+
+    @Test
+    void aLossThatBecomesNonFiniteDuringTrainingIsDivergenceAndNamesTheLastGoodLoss() {
+        // sum exp(20 w^2): finite at w0 = 0.1, but a learning rate of 10 overshoots to w = -24.3 in one
+        // step, where exp(20 w^2) overflows although the weights are well inside the fixed-point range.
+        TrainingLoss steep = (step, w, theta) -> w.square().times(20).exp().sum();
+        double[] w0 = new double[p.model.layout().size()];
+        java.util.Arrays.fill(w0, 0.1);
+        assertThatThrownBy(() -> new ReversibleTrainer(p.model.layout(), steep).train(w0, new double[w0.length],
+                Schedule.constant(5, p.groups(), 10, 0.5), Theta.empty(), StepListener.NONE))
+                .isInstanceOf(TrainingDivergedException.class)
+                .isNotInstanceOf(NonFiniteInputException.class)
+                .hasMessageContaining("the training loss is Infinity at step 1 (it was ")
+                .hasMessageContaining("training diverged; lower the learning rate or the initial scale");
     }
 
     @Test

@@ -68,6 +68,27 @@ class ExactReversalTest {
     }
 
     @Test
+    void aLossThatIsNeverReproducibleIsReportedAtTheFirstStepNotTheLast() {
+        // From step 3 on, every evaluation adds a different hair (a counter): the reverse pass meets
+        // the mismatch at its first step, T - 1 = 9, but the non-determinism began at step 3.
+        SmallProblem p = new SmallProblem(10);
+        TrainingLoss honest = p.trainingLoss();
+        AtomicInteger calls = new AtomicInteger();
+        TrainingLoss noisy = (step, w, theta) -> {
+            Var l = honest.at(step, w, theta);
+            return step < 3 ? l : l.plus(w.slice(0, 1).reshape().times(1e-9 * calls.incrementAndGet()));
+        };
+        double[] w0 = p.init.weights(0.3);
+        Schedule s = Schedule.constant(10, p.groups(), 0.1, 0.9);
+        assertThatThrownBy(() -> new ReversibleTrainer(p.model.layout(), noisy)
+                .hypergradient(w0, new double[w0.length], s, p.theta(), p.validationLoss(), StepListener.NONE))
+                .isInstanceOf(ReversalException.class)
+                .hasMessageContaining("at step 3: training is not reproducible")
+                .hasMessageContaining("the reverse pass noticed at step 9")
+                .satisfies(e -> assertThat(((ReversalException) e).step()).isEqualTo(3));
+    }
+
+    @Test
     void listenerSeesEveryStepWithTheTrainingLoss() {
         SmallProblem p = new SmallProblem(5);
         double[] w0 = p.init.weights(0.3);

@@ -4,6 +4,7 @@ import io.github.hypergrad4j.data.DatasetNotFoundException;
 import io.github.hypergrad4j.data.DownloadException;
 import io.github.hypergrad4j.data.IdxFormatException;
 import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.train.NonFiniteInputException;
 import io.github.hypergrad4j.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +25,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class)
 public abstract class BaseCommand implements Callable<Integer> {
+    /** The command line's ways to do what the library's DatasetNotFoundException advises. */
+    static final String DATA_OPTIONS = "On the command line: --data DIR names the directory (option 1);"
+            + " --data mnist or --data auto (the default) downloads MNIST into the user cache when no local copy"
+            + " is found (option 5).";
+
     @Mixin
     protected VerbosityOptions verbosity = new VerbosityOptions();
 
@@ -40,8 +46,13 @@ public abstract class BaseCommand implements Callable<Integer> {
             return execute().code();
         } catch (ConfigException e) {
             return fail(ExitCode.USAGE, e, e.getMessage() + "\nRun '" + qualifiedName() + " --help' for the options.");
-        } catch (DatasetNotFoundException | DownloadException | IdxFormatException e) {
+        } catch (DatasetNotFoundException e) {
+            return fail(ExitCode.DATA, e, e.getMessage() + "\n" + DATA_OPTIONS);
+        } catch (DownloadException | IdxFormatException e) {
             return fail(ExitCode.DATA, e, e.getMessage());
+        } catch (NonFiniteInputException e) {
+            // Not a diverged run but a NaN or infinity that reached it (e.g. from a meta step).
+            return fail(ExitCode.DIVERGED, e, e.getMessage());
         } catch (TrainingDivergedException e) {
             return fail(ExitCode.DIVERGED, e, "training diverged: " + e.getMessage());
         } catch (IOException e) {

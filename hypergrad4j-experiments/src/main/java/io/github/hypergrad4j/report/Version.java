@@ -10,7 +10,7 @@ public final class Version {
 
     private Version() {}
 
-    /** E.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} when run from unfiltered sources. */
+    /** E.g. {@code 0.2.0}; {@code unknown} when run from unfiltered sources. */
     public static String get() {
         return VERSION;
     }

@@ -47,6 +47,16 @@ class CommandLineTest {
         Run r = run("lr-schedule", "--quick", "--quiet", "--spark", "local[2]", "--out", out.toString());
         assertThat(r.code).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err).contains("hypergrad4j-spark").doesNotContain("\tat ");
+        // The core's message speaks of masters; the command line adds its own option.
+        assertThat(r.err).contains("--spark local[2]: seeds on Spark (master local[2])", "Without --spark");
+    }
+
+    @Test
+    void dataNotFoundAddsTheCommandLinesOptionsToTheLibrarysAdvice() throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createDirectories(out.resolve("no-data-here"));
+        Run r = run("fake-data", "--quick", "--quiet", "--data", empty.toString(), "--out", out.toString());
+        assertThat(r.code).isEqualTo(ExitCode.DATA.code());
+        assertThat(r.err).contains("DatasetLocator.withExplicitDirectory(DIR)", "On the command line: --data DIR");
     }
 
     @Test

@@ -25,7 +25,7 @@ class DataSourceTest {
     @Test
     void aDirectoryWithoutIdxFilesListsTheUsersOptions() {
         assertThatThrownBy(() -> DataSource.parse(empty.toString(), null).load(new SplitSizes(10, 0, 0), 0))
-                .isInstanceOf(DatasetNotFoundException.class).hasMessageContaining("--data");
+                .isInstanceOf(DatasetNotFoundException.class).hasMessageContaining("explicit directory " + empty);
     }
 
     @Test

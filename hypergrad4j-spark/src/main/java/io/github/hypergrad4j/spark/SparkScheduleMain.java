@@ -96,6 +96,12 @@ public final class SparkScheduleMain {
 
     private SparkScheduleMain() {}
 
+    /**
+     * Runs the driver; {@code --help} lists the options. Prints one line per meta-iteration and writes the
+     * learned schedule as CSV ({@code --out}).
+     *
+     * @param args the options, e.g. {@code --data /shared/mnist --seeds 100 --meta-iterations 50}
+     */
     public static void main(String[] args) {
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.println(USAGE);

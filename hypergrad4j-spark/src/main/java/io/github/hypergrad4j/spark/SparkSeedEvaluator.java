@@ -38,7 +38,11 @@ public final class SparkSeedEvaluator implements SeedEvaluator {
     private final boolean ownsContext;
     private final Map<Identity, Broadcast<JavaSerialized<HypergradientProblem>>> problems = new LinkedHashMap<>();
 
-    /** Runs seeds on an existing context, which {@link #close()} leaves running. */
+    /**
+     * Runs seeds on an existing context, which {@link #close()} leaves running.
+     *
+     * @param spark the context to submit seed tasks to
+     */
     public SparkSeedEvaluator(JavaSparkContext spark) {
         this(spark, false);
     }
@@ -53,6 +57,10 @@ public final class SparkSeedEvaluator implements SeedEvaluator {
      * null to take the master that {@code spark-submit} set), which {@link #close()} stops. Settings
      * come from {@code spark.*} system properties as usual; executors get {@code
      * OPENBLAS_NUM_THREADS=1} unless set otherwise.
+     *
+     * @param master the master URL, or null under spark-submit
+     * @return an evaluator that owns its context
+     * @throws IllegalArgumentException if no master is given or configured
      */
     public static SparkSeedEvaluator start(String master) {
         SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "hypergrad4j")
@@ -65,7 +73,11 @@ public final class SparkSeedEvaluator implements SeedEvaluator {
         return new SparkSeedEvaluator(new JavaSparkContext(conf), true);
     }
 
-    /** The context the seeds run on. */
+    /**
+     * The context the seeds run on.
+     *
+     * @return the context, owned or borrowed
+     */
     public JavaSparkContext sparkContext() {
         return spark;
     }

@@ -9,7 +9,11 @@ import io.github.hypergrad4j.tensor.Tensor;
 public final class AddConstant implements Primitive {
     private final double constant;
 
-    /** Adds {@code constant} to every entry. */
+    /**
+     * Adds {@code constant} to every entry.
+     *
+     * @param constant the constant
+     */
     public AddConstant(double constant) {
         this.constant = constant;
     }

@@ -15,7 +15,12 @@ public final class AvgPool2d implements Primitive {
     private final int size;
     private final int stride;
 
-    /** Windows of {@code size} x {@code size}, moved by {@code stride}. */
+    /**
+     * Windows of {@code size} x {@code size}, moved by {@code stride}.
+     *
+     * @param size the window's side
+     * @param stride the step between windows
+     */
     public AvgPool2d(int size, int stride) {
         if (size <= 0 || stride <= 0) {
             throw new IllegalArgumentException("pooling needs a positive window and stride, got " + size + " and " + stride);

@@ -12,7 +12,11 @@ import io.github.hypergrad4j.tensor.Broadcasting;
 public final class BroadcastTo implements Primitive {
     private final int[] shape;
 
-    /** Repeats its input over {@code shape}. */
+    /**
+     * Repeats its input over {@code shape}.
+     *
+     * @param shape the output's shape
+     */
     public BroadcastTo(int... shape) {
         this.shape = shape.clone();
     }

@@ -14,7 +14,12 @@ public final class Clamp implements Primitive {
     private final double lo;
     private final double hi;
 
-    /** Clamps to [{@code lo}, {@code hi}]; lo must not exceed hi. */
+    /**
+     * Clamps to [{@code lo}, {@code hi}]; lo must not exceed hi.
+     *
+     * @param lo the lower bound
+     * @param hi the upper bound
+     */
     public Clamp(double lo, double hi) {
         if (!(lo <= hi)) {
             throw new IllegalArgumentException("clamp needs lo <= hi, got [" + lo + ", " + hi + "]");

@@ -12,7 +12,11 @@ import io.github.hypergrad4j.tensor.Tensor;
 public final class ConcatAlong implements Primitive {
     private final int axis;
 
-    /** Joins along {@code axis} (0 or 1). */
+    /**
+     * Joins along {@code axis} (0 or 1).
+     *
+     * @param axis 0 stacks rows, 1 joins columns
+     */
     public ConcatAlong(int axis) {
         if (axis != 0 && axis != 1) {
             throw new IllegalArgumentException("matrices are joined along axis 0 or 1, got " + axis);

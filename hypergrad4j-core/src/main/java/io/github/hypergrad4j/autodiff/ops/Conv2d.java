@@ -22,7 +22,12 @@ public final class Conv2d implements Primitive {
     private final int stride;
     private final int padding;
 
-    /** A convolution with this stride (positive) and zero padding (non-negative) on every side. */
+    /**
+     * A convolution with this stride (positive) and zero padding (non-negative) on every side.
+     *
+     * @param stride the step between windows
+     * @param padding zeros added on each side
+     */
     public Conv2d(int stride, int padding) {
         if (stride <= 0 || padding < 0) {
             throw new IllegalArgumentException("convolution needs a positive stride and non-negative padding, got stride "

@@ -12,13 +12,28 @@ import io.github.hypergrad4j.autodiff.Primitive;
  */
 public abstract class ElementwiseFunction implements Primitive {
 
-    /** The function. */
+    /**
+     * The function.
+     *
+     * @param x an entry
+     * @return f(x)
+     */
     protected abstract double value(double x);
 
-    /** Its first derivative. */
+    /**
+     * Its first derivative.
+     *
+     * @param x an entry
+     * @return f'(x)
+     */
     protected abstract double slope(double x);
 
-    /** Its second derivative. */
+    /**
+     * Its second derivative.
+     *
+     * @param x an entry
+     * @return f''(x)
+     */
     protected abstract double curvature(double x);
 
     @Override

@@ -13,7 +13,11 @@ import io.github.hypergrad4j.tensor.Tensor;
 public final class Gather implements Primitive {
     private final int[] labels;
 
-    /** Picks column {@code labels[i]} of row i. */
+    /**
+     * Picks column {@code labels[i]} of row i.
+     *
+     * @param labels one column index per row; copied
+     */
     public Gather(int[] labels) {
         this.labels = labels.clone();
     }

@@ -14,7 +14,11 @@ import io.github.hypergrad4j.tensor.Tensor;
 public final class LogSumExp implements Primitive {
     private final int axis;
 
-    /** Reduces along {@code axis} (0 or 1). */
+    /**
+     * Reduces along {@code axis} (0 or 1).
+     *
+     * @param axis 0 or 1
+     */
     public LogSumExp(int axis) {
         if (axis != 0 && axis != 1) {
             throw new IllegalArgumentException("a matrix has axes 0 and 1, got " + axis);

@@ -10,6 +10,12 @@ public final class MatMul implements Primitive {
     private final boolean transA;
     private final boolean transB;
 
+    /**
+     * The product op(A) op(B) with the given transpositions.
+     *
+     * @param transA whether to transpose A
+     * @param transB whether to transpose B
+     */
     public MatMul(boolean transA, boolean transB) {
         this.transA = transA;
         this.transB = transB;

@@ -8,6 +8,11 @@ import io.github.hypergrad4j.autodiff.Primitive;
 public final class Plus implements Primitive {
     private final double sign;
 
+    /**
+     * a + sign * b.
+     *
+     * @param sign +1 for a sum, -1 for a difference
+     */
     public Plus(double sign) {
         if (sign != 1.0 && sign != -1.0) {
             throw new IllegalArgumentException("sign must be +1 or -1");

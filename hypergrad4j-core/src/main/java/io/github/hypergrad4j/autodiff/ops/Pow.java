@@ -7,7 +7,11 @@ package io.github.hypergrad4j.autodiff.ops;
 public final class Pow extends ElementwiseFunction {
     private final double exponent;
 
-    /** x^{@code exponent}. */
+    /**
+     * x^{@code exponent}.
+     *
+     * @param exponent the constant power
+     */
     public Pow(double exponent) {
         if (!Double.isFinite(exponent)) {
             throw new IllegalArgumentException("pow needs a finite exponent, got " + exponent);

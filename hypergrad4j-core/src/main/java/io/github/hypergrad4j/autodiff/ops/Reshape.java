@@ -8,6 +8,11 @@ import io.github.hypergrad4j.autodiff.Primitive;
 public final class Reshape implements Primitive {
     private final int[] shape;
 
+    /**
+     * A reshape to the given dimensions.
+     *
+     * @param shape the output's dimensions
+     */
     public Reshape(int... shape) {
         this.shape = shape.clone();
     }

@@ -11,6 +11,11 @@ import io.github.hypergrad4j.tensor.Tensor;
 public final class Rows implements ScatteringPrimitive {
     private final int[] indices;
 
+    /**
+     * Selects rows.
+     *
+     * @param indices the rows, in output order; copied
+     */
     public Rows(int[] indices) {
         this.indices = indices.clone();
     }

@@ -8,6 +8,11 @@ import io.github.hypergrad4j.autodiff.Primitive;
 public final class Scale implements Primitive {
     private final double factor;
 
+    /**
+     * Multiplication by a constant factor.
+     *
+     * @param factor the constant
+     */
     public Scale(double factor) {
         this.factor = factor;
     }

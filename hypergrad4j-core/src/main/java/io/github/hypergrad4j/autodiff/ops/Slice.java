@@ -13,6 +13,12 @@ public final class Slice implements ScatteringPrimitive {
     private final int from;
     private final int[] shape;
 
+    /**
+     * A flat range of the input, reshaped.
+     *
+     * @param from the first flat index
+     * @param shape the output's dimensions
+     */
     public Slice(int from, int... shape) {
         this.from = from;
         this.shape = shape.clone();

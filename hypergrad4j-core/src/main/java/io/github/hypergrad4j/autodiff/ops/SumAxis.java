@@ -12,7 +12,11 @@ import io.github.hypergrad4j.autodiff.Primitive;
 public final class SumAxis implements Primitive {
     private final int axis;
 
-    /** Sums along {@code axis} (0 or 1). */
+    /**
+     * Sums along {@code axis} (0 or 1).
+     *
+     * @param axis 0 or 1
+     */
     public SumAxis(int axis) {
         if (axis != 0 && axis != 1) {
             throw new IllegalArgumentException("a matrix has axes 0 and 1, got " + axis);

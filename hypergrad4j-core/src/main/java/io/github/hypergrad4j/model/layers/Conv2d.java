@@ -27,22 +27,42 @@ public final class Conv2d implements Layer {
         this.padding = padding;
     }
 
-    /** {@code filters} kernels of {@code kernel} x {@code kernel}, stride 1, no padding. */
+    /**
+     * {@code filters} kernels of {@code kernel} x {@code kernel}, stride 1, no padding.
+     *
+     * @param filters the number of kernels (output channels)
+     * @param kernel the kernel's side
+     * @return the layer
+     */
     public static Conv2d of(int filters, int kernel) {
         return new Conv2d(filters, kernel, 1, 0);
     }
 
-    /** This convolution with another stride. */
+    /**
+     * This convolution with another stride.
+     *
+     * @param s the step between windows, at least 1
+     * @return a new layer
+     */
     public Conv2d stride(int s) {
         return new Conv2d(filters, kernel, s, padding);
     }
 
-    /** This convolution with another zero padding on every side. */
+    /**
+     * This convolution with another zero padding on every side.
+     *
+     * @param p zeros added on each side, 0 or more
+     * @return a new layer
+     */
     public Conv2d padding(int p) {
         return new Conv2d(filters, kernel, stride, p);
     }
 
-    /** Padding that keeps the image size at stride 1 (for an odd kernel): (kernel - 1) / 2. */
+    /**
+     * Padding that keeps the image size at stride 1 (for an odd kernel): (kernel - 1) / 2.
+     *
+     * @return a new layer
+     */
     public Conv2d samePadding() {
         return padding((kernel - 1) / 2);
     }

@@ -17,6 +17,12 @@ public final class Convnets {
      * changes that step's gradient by a jump, so the trained weights and the validation loss jump too.
      * Hypergradients are still exact (on the current piece), but finite differences of a whole training
      * run straddle such jumps; {@link Pool2d.Kind#AVERAGE} gives a smooth network to check against them.
+     *
+     * @param pooling max or average pooling
+     * @param filters kernels per convolution
+     * @param classes the number of scores
+     * @param imageShape channels, height, width
+     * @return the network
      */
     public static Sequential small(Pool2d.Kind pooling, int filters, int classes, int... imageShape) {
         if (imageShape.length != 3) {

@@ -12,7 +12,11 @@ import java.util.List;
 public final class Dense implements Layer {
     private final int outputs;
 
-    /** A layer with {@code outputs} units; its input size comes from the layer before. */
+    /**
+     * A layer with {@code outputs} units; its input size comes from the layer before.
+     *
+     * @param outputs the number of units
+     */
     public Dense(int outputs) {
         if (outputs <= 0) {
             throw new IllegalArgumentException("a dense layer needs a positive number of outputs, got " + outputs);

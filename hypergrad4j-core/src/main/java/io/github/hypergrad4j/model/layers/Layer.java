@@ -15,10 +15,17 @@ public interface Layer {
      * The per-example output shape for this per-example input shape.
      *
      * @throws IllegalArgumentException when the layer cannot take inputs of this shape, saying why
+     * @param inputShape one example's shape
+     * @return one example's output shape
      */
     int[] outputShape(int[] inputShape);
 
-    /** The parameter groups this layer reads for inputs of this shape, in order; none by default. */
+    /**
+     * The parameter groups this layer reads for inputs of this shape, in order; none by default.
+     *
+     * @param inputShape one example's shape
+     * @return the groups' roles and shapes
+     */
     default List<Parameter> parameters(int[] inputShape) {
         return List.of();
     }
@@ -28,6 +35,7 @@ public interface Layer {
      *
      * @param x inputs {@code [N, inputShape...]}
      * @param parameters one var per entry of {@link #parameters}, in that order and shape
+     * @return outputs {@code [N, outputShape...]}
      */
     Var apply(Var x, List<Var> parameters);
 }

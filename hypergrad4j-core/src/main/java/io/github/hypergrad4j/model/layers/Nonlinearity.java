@@ -8,12 +8,20 @@ import java.util.List;
 public final class Nonlinearity implements Layer {
     private final Activation activation;
 
-    /** The layer applying {@code activation}. */
+    /**
+     * The layer applying {@code activation}.
+     *
+     * @param activation the nonlinearity
+     */
     public Nonlinearity(Activation activation) {
         this.activation = java.util.Objects.requireNonNull(activation, "activation");
     }
 
-    /** The activation it applies. */
+    /**
+     * The activation it applies.
+     *
+     * @return the activation
+     */
     public Activation activation() {
         return activation;
     }

@@ -11,7 +11,12 @@ import java.util.Arrays;
  */
 public record Parameter(String role, int[] shape) {
 
-    /** Checks the role is a non-empty name and the shape has entries. */
+    /**
+     * Checks the role is a non-empty name and the shape has entries.
+     *
+     * @param role the group's role in the layer, e.g. "W" or "b"
+     * @param shape its dimensions
+     */
     public Parameter {
         if (role == null || role.isEmpty()) {
             throw new IllegalArgumentException("a parameter needs a role name");
@@ -24,7 +29,11 @@ public record Parameter(String role, int[] shape) {
         }
     }
 
-    /** The shape (a copy). */
+    /**
+     * The shape (a copy).
+     *
+     * @return a copy of the dimensions
+     */
     @Override
     public int[] shape() {
         return shape.clone();

@@ -30,17 +30,32 @@ public final class Pool2d implements Layer {
         this.stride = stride;
     }
 
-    /** Max pooling over non-overlapping {@code size} x {@code size} windows. */
+    /**
+     * Max pooling over non-overlapping {@code size} x {@code size} windows.
+     *
+     * @param size the window's side
+     * @return the layer
+     */
     public static Pool2d max(int size) {
         return new Pool2d(Kind.MAX, size, size);
     }
 
-    /** Average pooling over non-overlapping {@code size} x {@code size} windows. */
+    /**
+     * Average pooling over non-overlapping {@code size} x {@code size} windows.
+     *
+     * @param size the window's side
+     * @return the layer
+     */
     public static Pool2d average(int size) {
         return new Pool2d(Kind.AVERAGE, size, size);
     }
 
-    /** This pooling with another stride (smaller than the window: overlapping windows). */
+    /**
+     * This pooling with another stride (smaller than the window: overlapping windows).
+     *
+     * @param s the step between windows
+     * @return a new layer
+     */
     public Pool2d stride(int s) {
         return new Pool2d(kind, size, s);
     }

@@ -76,7 +76,12 @@ public final class Sequential implements Model {
         this.layout = lb.build();
     }
 
-    /** A builder for a model taking examples of this per-example shape (e.g. 784, or 1, 28, 28). */
+    /**
+     * A builder for a model taking examples of this per-example shape (e.g. 784, or 1, 28, 28).
+     *
+     * @param inputShape one example's shape
+     * @return an empty builder
+     */
     public static Builder builder(int... inputShape) {
         return new Builder(inputShape);
     }
@@ -86,12 +91,21 @@ public final class Sequential implements Model {
         return layout;
     }
 
-    /** The layers, in order. */
+    /**
+     * The layers, in order.
+     *
+     * @return an unmodifiable list
+     */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** The names of the parameter groups of layer {@code i} (0-based), in order; empty for none. */
+    /**
+     * The names of the parameter groups of layer {@code i} (0-based), in order; empty for none.
+     *
+     * @param i the layer's index
+     * @return the group names
+     */
     public List<String> groupNames(int i) {
         List<String> names = new ArrayList<>();
         for (int g : groups.get(i)) {
@@ -100,12 +114,20 @@ public final class Sequential implements Model {
         return names;
     }
 
-    /** The per-example input shape. */
+    /**
+     * The per-example input shape.
+     *
+     * @return a copy
+     */
     public int[] inputShape() {
         return inputShape.clone();
     }
 
-    /** The per-example output shape. */
+    /**
+     * The per-example output shape.
+     *
+     * @return a copy
+     */
     public int[] outputShape() {
         return outputShape.clone();
     }
@@ -184,14 +206,25 @@ public final class Sequential implements Model {
             this.inputShape = inputShape.clone();
         }
 
-        /** Adds a layer whose groups are numbered (W1, b1, ...). */
+        /**
+         * Adds a layer whose groups are numbered (W1, b1, ...).
+         *
+         * @param layer the next layer
+         * @return this builder
+         */
         public Builder add(Layer layer) {
             layers.add(java.util.Objects.requireNonNull(layer, "layer"));
             prefixes.add(null);
             return this;
         }
 
-        /** Adds a layer whose groups are named {@code prefix} + role (e.g. "conv1." gives conv1.W, conv1.b). */
+        /**
+         * Adds a layer whose groups are named {@code prefix} + role (e.g. "conv1." gives conv1.W, conv1.b).
+         *
+         * @param prefix the groups' name prefix
+         * @param layer the next layer
+         * @return this builder
+         */
         public Builder add(String prefix, Layer layer) {
             if (prefix == null || prefix.isEmpty()) {
                 throw new IllegalArgumentException("a group-name prefix must not be empty; use add(layer) for numbered names");
@@ -206,6 +239,7 @@ public final class Sequential implements Model {
          *
          * @throws IllegalArgumentException when a layer cannot take the previous layer's output shape, or
          *     two groups get the same name
+         * @return the network and its parameter layout
          */
         public Sequential build() {
             return new Sequential(this);

@@ -215,7 +215,10 @@ public final class LrSchedule implements Experiment {
         try {
             return SeedEvaluators.forOption(config.sparkMaster());
         } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
+            // The library speaks of masters and class paths; here the user typed --spark.
+            throw new ConfigException("--spark " + config.sparkMaster() + ": " + e.getMessage()
+                    + " The ./hypergrad4j launcher adds both when --spark is among its arguments."
+                    + " Without --spark, seeds run on a thread pool in this process.", e);
         }
     }
 
