@@ -26,7 +26,9 @@ public final class Blas {
             synchronized (Blas.class) {
                 b = instance;
                 if (b == null) {
+                    java.util.Set<java.nio.file.Path> before = NativeLibraryFiles.list();
                     b = choose(System.getProperty(PROPERTY, "auto"));
+                    NativeLibraryFiles.removeAfterLoad(before);
                     LOG.log(System.Logger.Level.INFO, "hypergrad4j BLAS backend: " + describe(b));
                     instance = b;
                 }

@@ -4,6 +4,7 @@ import io.github.hypergrad4j.data.DatasetNotFoundException;
 import io.github.hypergrad4j.data.DownloadException;
 import io.github.hypergrad4j.data.IdxFormatException;
 import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.report.DirectoryInUseException;
 import io.github.hypergrad4j.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +45,8 @@ public abstract class BaseCommand implements Callable<Integer> {
             return fail(ExitCode.DATA, e, e.getMessage());
         } catch (TrainingDivergedException e) {
             return fail(ExitCode.DIVERGED, e, "training diverged: " + e.getMessage());
+        } catch (DirectoryInUseException e) {
+            return fail(ExitCode.USAGE, e, e.getMessage());
         } catch (IOException e) {
             return fail(ExitCode.IO, e, "could not read or write a file: " + describe(e)
                     + "\nCheck that the output directory (--out) is writable and the disk is not full; a"

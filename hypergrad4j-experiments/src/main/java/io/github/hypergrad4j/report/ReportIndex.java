@@ -21,6 +21,7 @@ import java.util.Locale;
 public final class ReportIndex {
     /** The report's file name inside the output directory. */
     public static final String FILE_NAME = "index.html";
+    private static final String LOCK_NAME = ".index.lock";
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,10 +34,24 @@ public final class ReportIndex {
         }
     }
 
-    /** Rebuilds {@code outputDirectory/index.html} from the records below it and returns its path. */
+    /**
+     * Rebuilds {@code outputDirectory/index.html} from the records below it and returns its path. Runs of
+     * different experiments into one directory take turns here under the lock {@code .index.lock}, so the
+     * last to finish writes a page that lists every run; temporary files of a page write that was killed
+     * are removed first. Hidden directories (a replacement being built) are not listed.
+     */
     public static Path regenerate(Path outputDirectory) throws IOException {
+        try (LockFile lock = LockFile.acquire(outputDirectory.resolve(LOCK_NAME),
+                LockFile.describeThisProcess("rebuilding " + FILE_NAME))) {
+            AtomicFiles.removeStaleTemporaryFiles(outputDirectory, FILE_NAME);
+            return write(outputDirectory);
+        }
+    }
+
+    private static Path write(Path outputDirectory) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(outputDirectory, Files::isDirectory)) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(outputDirectory,
+                p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))) {
             for (Path dir : dirs) {
                 Path file = dir.resolve(Results.FILE_NAME);
                 if (!Files.isRegularFile(file)) {
