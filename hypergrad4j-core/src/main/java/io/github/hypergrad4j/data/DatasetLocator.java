@@ -202,14 +202,14 @@ public final class DatasetLocator {
         m.append("A dataset directory holds ").append(files)
                 .append(" (gzipped or not; the t10k pair alone is enough for small subsets).\n")
                 .append("To provide ").append(dataset).append(", do one of:\n")
-                .append("  1. pass --data DIR (DatasetLocator.withExplicitDirectory), where DIR/")
+                .append("  1. pass --data DIR, where DIR/")
                 .append(dataset.directoryName()).append(" or DIR holds the files;\n")
                 .append("  2. set the environment variable ").append(DATA_ENV).append("=DIR;\n")
                 .append("  3. put the files in ").append(cache).append(";\n")
                 .append("  4. for Fashion-MNIST: sudo apt-get install dataset-fashion-mnist (installs ")
                 .append(DatasetName.FASHION_MNIST.systemDirectory().orElseThrow()).append(");\n")
-                .append("  5. for MNIST: allow the download (--download, DatasetLocator.allowDownload()), which")
-                .append(" fetches the files from ").append(mirrorList())
+                .append("  5. for MNIST: run with --data mnist or --data auto (the default) on a machine with internet")
+                .append(" access, which downloads the files from ").append(mirrorList())
                 .append(" into ").append(cacheDirectory(DatasetName.MNIST))
                 .append(" and verifies their SHA-256.");
         return new DatasetNotFoundException(m.toString(), cause);

@@ -1,6 +1,7 @@
 package io.github.hypergrad4j.data;
 
 import java.io.BufferedInputStream;
+import java.nio.file.AccessDeniedException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,10 +40,48 @@ public final class IdxReader {
      * @throws IOException on other read errors
      */
     public static IdxFile read(Path file) throws IOException {
+        return read(file, null, false);
+    }
+
+    /**
+     * Reads only some entries along the first dimension (images of an images file, labels of a labels
+     * file): memory for those alone, however large the file. The whole file is still read through and
+     * checked as by {@link #read(Path)}.
+     *
+     * @param rows first-dimension indices in strictly increasing order
+     * @return the file's content with dimension 0 of size {@code rows.length}, rows in that order
+     * @throws IdxFormatException as {@link #read(Path)}, or if a row lies beyond the file's first dimension
+     */
+    public static IdxFile readRows(Path file, int[] rows) throws IOException {
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] <= rows[i - 1]) {
+                throw new IllegalArgumentException("rows must be strictly increasing, got " + rows[i - 1] + " then " + rows[i]);
+            }
+        }
+        return read(file, rows, false);
+    }
+
+    /** The file's dimensions from its header alone (the data is neither read nor checked). */
+    public static int[] dimensions(Path file) throws IOException {
+        return read(file, null, true).dims();
+    }
+
+    private static IdxFile read(Path file, int[] rows, boolean headerOnly) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "IDX file not found");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+        if (Files.isDirectory(file)) {
+            throw new IdxFormatException(file, "is a directory, not a file", "put the IDX file itself there, or give"
+                    + " --data the directory that holds the IDX files");
+        }
+        InputStream opened;
+        try {
+            opened = Files.newInputStream(file);
+        } catch (AccessDeniedException e) {
+            throw new IdxFormatException(file, "cannot be read: permission denied", "make it readable for this user"
+                    + " (chmod a+r), or choose other data with --data", e);
+        }
+        try (InputStream raw = new BufferedInputStream(opened, BUFFER)) {
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
@@ -57,10 +96,10 @@ public final class IdxReader {
                         "if it is an uncompressed IDX file, remove the .gz from its name; otherwise " + REDOWNLOAD);
             }
             if (!gzip) {
-                return parse(file, raw, false);
+                return parse(file, raw, false, rows, headerOnly);
             }
             try (InputStream in = new GZIPInputStream(raw, BUFFER)) {
-                return parse(file, in, true);
+                return parse(file, in, true, rows, headerOnly);
             } catch (ZipException e) {
                 throw new IdxFormatException(file, "is damaged gzip data (" + e.getMessage() + ")", REDOWNLOAD, e);
             } catch (EOFException e) {
@@ -70,7 +109,8 @@ public final class IdxReader {
         }
     }
 
-    private static IdxFile parse(Path file, InputStream in, boolean gzip) throws IOException {
+    private static IdxFile parse(Path file, InputStream in, boolean gzip, int[] rows, boolean headerOnly)
+            throws IOException {
         String bytesOf = gzip ? " uncompressed bytes" : " bytes";
         byte[] magic = in.readNBytes(4);
         if (magic.length < 4) {
@@ -123,21 +163,70 @@ public final class IdxReader {
                 throw lengthMismatch(file, type, dims, size, actual, bytesOf);
             }
         }
-        byte[] data = readPayload(in, (int) size);
-        if (data.length < size) {
-            throw lengthMismatch(file, type, dims, size, data.length, bytesOf);
+        if (headerOnly) {
+            return new IdxFile(file, type, dims, new byte[0]);
+        }
+        byte[] data;
+        if (rows == null) {
+            data = readPayload(in, (int) size);
+            if (data.length < size) {
+                throw lengthMismatch(file, type, dims, size, data.length, bytesOf);
+            }
+        } else {
+            data = readRows(file, in, dims, (int) (size / dims[0]), rows);
+            if (data == null) {
+                throw lengthMismatch(file, type, dims, size, -1, bytesOf);
+            }
         }
         long extra = in.transferTo(OutputStream.nullOutputStream()); // also makes GZIPInputStream check its CRC trailer
         if (extra > 0) {
             throw lengthMismatch(file, type, dims, size, size + extra, bytesOf);
         }
+        if (rows != null) {
+            dims = dims.clone();
+            dims[0] = rows.length;
+        }
         return new IdxFile(file, type, dims, data);
+    }
+
+    /**
+     * Reads the whole payload, keeping the listed rows of {@code rowBytes} each; null when the data ends early.
+     */
+    private static byte[] readRows(Path file, InputStream in, int[] dims, int rowBytes, int[] rows) throws IOException {
+        if (rows.length > 0 && rows[rows.length - 1] >= dims[0]) {
+            throw new IdxFormatException(file, "holds " + dims[0] + " entries, but entry " + rows[rows.length - 1]
+                    + " was asked for", "use a larger file, or ask for fewer examples");
+        }
+        byte[] out = new byte[Math.multiplyExact(rows.length, rowBytes)];
+        byte[] skip = new byte[Math.min(BUFFER, Math.max(1, rowBytes))];
+        int next = 0;
+        for (int r = 0; r < dims[0]; r++) {
+            if (next < rows.length && rows[next] == r) {
+                if (in.readNBytes(out, next * rowBytes, rowBytes) < rowBytes) {
+                    return null;
+                }
+                next++;
+            } else {
+                for (int left = rowBytes; left > 0; ) {
+                    int n = in.readNBytes(skip, 0, Math.min(left, skip.length));
+                    if (n == 0) {
+                        return null;
+                    }
+                    left -= n;
+                }
+            }
+        }
+        return out;
     }
 
     private static IdxFormatException lengthMismatch(Path file, IdxType type, int[] dims, long expected,
                                                      long actual, String bytesOf) {
         String declared = "its header declares " + Arrays.toString(dims) + " " + type.describe() + " = "
                 + expected + bytesOf + " of data";
+        if (actual < 0) {
+            return new IdxFormatException(file, "is truncated: " + declared + " but fewer follow the header",
+                    REDOWNLOAD);
+        }
         if (actual < expected) {
             return new IdxFormatException(file, "is truncated: " + declared + " but only " + actual
                     + " follow the header", REDOWNLOAD);

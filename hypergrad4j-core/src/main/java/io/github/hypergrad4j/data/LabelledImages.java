@@ -61,6 +61,40 @@ public final class LabelledImages {
                     "pass the labels file that belongs to these images (train-* with train-*, t10k-* with t10k-*)");
         }
         byte[] l = lab.data();
+        checkLabels(labels, l, classes);
+        return new LabelledImages(images.toAbsolutePath() + " with " + labels.getFileName(), img.data(), l,
+                img.dim(1), img.dim(2), classes);
+    }
+
+    /**
+     * Reads only the listed images of an images file (and all labels, to check them), so that memory is
+     * needed for those alone however large the file; otherwise as {@link #read(Path, Path, int)}.
+     *
+     * @param rows image indices in strictly increasing order; the result holds these images in this order
+     */
+    public static LabelledImages readRows(Path images, Path labels, int classes, int[] rows) throws IOException {
+        if (classes < 1 || classes > 256) {
+            throw new IllegalArgumentException("classes must be in 1..256 (labels are bytes), got " + classes);
+        }
+        IdxFile lab = IdxReader.read(labels).require(IdxType.UNSIGNED_BYTE, 1, "labels");
+        int count = IdxReader.dimensions(images)[0];
+        if (count != lab.dim(0)) {
+            throw new IdxFormatException(labels, "holds " + lab.dim(0) + " labels but the images file " + images
+                    + " holds " + count + " images",
+                    "pass the labels file that belongs to these images (train-* with train-*, t10k-* with t10k-*)");
+        }
+        byte[] all = lab.data();
+        checkLabels(labels, all, classes);
+        IdxFile img = IdxReader.readRows(images, rows).require(IdxType.UNSIGNED_BYTE, 3, "images");
+        byte[] l = new byte[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            l[i] = all[rows[i]];
+        }
+        return new LabelledImages(images.toAbsolutePath() + " with " + labels.getFileName(), img.data(), l,
+                img.dim(1), img.dim(2), classes);
+    }
+
+    private static void checkLabels(Path labels, byte[] l, int classes) throws IdxFormatException {
         for (int i = 0; i < l.length; i++) {
             if ((l[i] & 0xff) >= classes) {
                 throw new IdxFormatException(labels, "holds label " + (l[i] & 0xff) + " at index " + i
@@ -68,8 +102,6 @@ public final class LabelledImages {
                         "check that this is a labels file for a " + classes + "-class dataset");
             }
         }
-        return new LabelledImages(images.toAbsolutePath() + " with " + labels.getFileName(), img.data(), l,
-                img.dim(1), img.dim(2), classes);
     }
 
     /**

@@ -166,7 +166,7 @@ final class Checkpoint {
         if (!expected.hash().equals(root.path("settingsHash").asText())) {
             throw new ConfigException(file + " was made with other settings: " + differences(root.path("settings"),
                     expected.settings(), "") + ". Resume with the options of the interrupted run ("
-                    + root.path("command").asText("its command is in results.json") + " --resume), or start again with"
+                    + resumeCommand(root.path("command").asText("")) + "), or start again with"
                     + " --overwrite or another --out.");
         }
         try {
@@ -202,6 +202,14 @@ final class Checkpoint {
         } catch (IllegalArgumentException e) {
             throw damaged(file, "a field is missing or malformed (" + e.getMessage() + ")");
         }
+    }
+
+    /** The recorded command with {@code --resume} in place of any {@code --resume} or {@code --overwrite} it holds. */
+    static String resumeCommand(String command) {
+        if (command.isBlank()) {
+            return "its command is in results.json, with --resume";
+        }
+        return command.replaceAll(" --(resume|overwrite)(?= |$)", "") + " --resume";
     }
 
     private static ConfigException damaged(Path file, String why) {

@@ -112,6 +112,11 @@ public final class RunSlot implements AutoCloseable {
 
     /** Where a replacement is built: {@code OUT/.<name>.new}. */
     public Path staging() {
+        return stagingOf(out, name);
+    }
+
+    /** Where a replacement of {@code out/name} is built. */
+    public static Path stagingOf(Path out, String name) {
         return out.resolve("." + name + ".new");
     }
 
