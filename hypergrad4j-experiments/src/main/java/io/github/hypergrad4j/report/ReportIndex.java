@@ -89,7 +89,7 @@ public final class ReportIndex {
             h.append("<ul>\n");
             for (Entry e : entries) {
                 String title = e.results == null ? e.directory : e.results.path("title").asText(e.directory);
-                h.append("<li><a href=\"#").append(escape(e.directory)).append("\">").append(escape(title))
+                h.append("<li><a href=\"#").append(escape(urlSegment(e.directory))).append("\">").append(escape(title))
                         .append("</a></li>\n");
             }
             h.append("</ul>\n");
@@ -147,7 +147,7 @@ public final class ReportIndex {
             h.append("</ul>\n");
         }
         for (JsonNode f : r.path("figures")) {
-            String src = e.directory + "/" + f.path("file").asText();
+            String src = urlSegment(e.directory) + "/" + urlSegment(f.path("file").asText());
             String caption = f.path("caption").asText();
             h.append("<figure><a href=\"").append(escape(src)).append("\"><img src=\"").append(escape(src))
                     .append("\" alt=\"").append(escape(caption)).append("\"></a><figcaption>")
@@ -156,7 +156,7 @@ public final class ReportIndex {
         h.append("<details><summary>configuration and data source</summary><pre>")
                 .append(escape(PRETTY.writeValueAsString(r.path("config")))).append("\n")
                 .append(escape(PRETTY.writeValueAsString(ds))).append("</pre></details>\n");
-        h.append("<p class=\"meta\">every plotted number: <a href=\"").append(escape(e.directory))
+        h.append("<p class=\"meta\">every plotted number: <a href=\"").append(escape(urlSegment(e.directory)))
                 .append("/").append(Results.FILE_NAME).append("\">").append(escape(e.directory)).append("/")
                 .append(Results.FILE_NAME).append("</a></p>\n</section>\n");
     }
@@ -168,6 +168,25 @@ public final class ReportIndex {
             return String.format(Locale.ROOT, "%.4g", v).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
         }
         return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    /**
+     * A file or directory name as one segment of a relative URL: every byte of its UTF-8 form outside
+     * RFC 3986's unreserved characters percent-encoded, so that '#', '?', '%', spaces and the like in a
+     * directory's name still lead to it.
+     */
+    static String urlSegment(String name) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (x & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                b.append(c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(x & 0xf, 16)));
+            }
+        }
+        return b.toString();
     }
 
     static String escape(String s) {
