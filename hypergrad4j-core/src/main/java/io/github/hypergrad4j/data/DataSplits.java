@@ -68,7 +68,7 @@ public final class DataSplits {
      */
     public static DataSplits draw(IdxPair pair, int classes, String description, SplitSizes sizes, long seed)
             throws IOException {
-        int n = IdxReader.dimensions(pair.images())[0];
+        int n = LabelledImages.count(pair.images(), pair.labels());
         requireWithin(sizes, n, description);
         int[] order = shuffledIndices(n, seed);
         int a = sizes.train();

@@ -76,13 +76,8 @@ public final class LabelledImages {
         if (classes < 1 || classes > 256) {
             throw new IllegalArgumentException("classes must be in 1..256 (labels are bytes), got " + classes);
         }
+        count(images, labels);
         IdxFile lab = IdxReader.read(labels).require(IdxType.UNSIGNED_BYTE, 1, "labels");
-        int count = IdxReader.dimensions(images)[0];
-        if (count != lab.dim(0)) {
-            throw new IdxFormatException(labels, "holds " + lab.dim(0) + " labels but the images file " + images
-                    + " holds " + count + " images",
-                    "pass the labels file that belongs to these images (train-* with train-*, t10k-* with t10k-*)");
-        }
         byte[] all = lab.data();
         checkLabels(labels, all, classes);
         IdxFile img = IdxReader.readRows(images, rows).require(IdxType.UNSIGNED_BYTE, 3, "images");
@@ -92,6 +87,22 @@ public final class LabelledImages {
         }
         return new LabelledImages(images.toAbsolutePath() + " with " + labels.getFileName(), img.data(), l,
                 img.dim(1), img.dim(2), classes);
+    }
+
+    /**
+     * The number of images in a pair of files, from their headers alone.
+     *
+     * @throws IdxFormatException if a header is broken or the two files hold different counts
+     */
+    public static int count(Path images, Path labels) throws IOException {
+        int count = IdxReader.dimensions(images)[0];
+        int labelCount = IdxReader.dimensions(labels)[0];
+        if (count != labelCount) {
+            throw new IdxFormatException(labels, "holds " + labelCount + " labels but the images file " + images
+                    + " holds " + count + " images",
+                    "pass the labels file that belongs to these images (train-* with train-*, t10k-* with t10k-*)");
+        }
+        return count;
     }
 
     private static void checkLabels(Path labels, byte[] l, int classes) throws IdxFormatException {
