@@ -53,20 +53,33 @@ public final class IdxReader {
      * @throws IdxFormatException as {@link #read(Path)}, or if a row lies beyond the file's first dimension
      */
     public static IdxFile readRows(Path file, int[] rows) throws IOException {
+        return readRows(file, rows, null);
+    }
+
+    /**
+     * As {@link #readRows(Path, int[])}, and adds up every byte position over all entries, read or not, into
+     * {@code columnSums} (for unsigned bytes: a pool's mean image without holding the pool).
+     *
+     * @param columnSums one sum per byte of an entry, or null
+     */
+    public static IdxFile readRows(Path file, int[] rows, long[] columnSums) throws IOException {
         for (int i = 1; i < rows.length; i++) {
             if (rows[i] <= rows[i - 1]) {
                 throw new IllegalArgumentException("rows must be strictly increasing, got " + rows[i - 1] + " then " + rows[i]);
             }
         }
-        return read(file, rows, false);
+        return read(file, new Rows(rows, columnSums), false);
     }
+
+    /** Which entries to keep, and where to add up all of them (or null). */
+    private record Rows(int[] keep, long[] columnSums) {}
 
     /** The file's dimensions from its header alone (the data is neither read nor checked). */
     public static int[] dimensions(Path file) throws IOException {
         return read(file, null, true).dims();
     }
 
-    private static IdxFile read(Path file, int[] rows, boolean headerOnly) throws IOException {
+    private static IdxFile read(Path file, Rows rows, boolean headerOnly) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "IDX file not found");
         }
@@ -109,7 +122,7 @@ public final class IdxReader {
         }
     }
 
-    private static IdxFile parse(Path file, InputStream in, boolean gzip, int[] rows, boolean headerOnly)
+    private static IdxFile parse(Path file, InputStream in, boolean gzip, Rows rows, boolean headerOnly)
             throws IOException {
         String bytesOf = gzip ? " uncompressed bytes" : " bytes";
         byte[] magic = in.readNBytes(4);
@@ -173,7 +186,7 @@ public final class IdxReader {
                 throw lengthMismatch(file, type, dims, size, data.length, bytesOf);
             }
         } else {
-            data = readRows(file, in, dims, (int) (size / dims[0]), rows);
+            data = readRows(file, in, dims, (int) (size / dims[0]), rows.keep(), rows.columnSums());
             if (data == null) {
                 throw lengthMismatch(file, type, dims, size, -1, bytesOf);
             }
@@ -184,7 +197,7 @@ public final class IdxReader {
         }
         if (rows != null) {
             dims = dims.clone();
-            dims[0] = rows.length;
+            dims[0] = rows.keep().length;
         }
         return new IdxFile(file, type, dims, data);
     }
@@ -192,28 +205,32 @@ public final class IdxReader {
     /**
      * Reads the whole payload, keeping the listed rows of {@code rowBytes} each; null when the data ends early.
      */
-    private static byte[] readRows(Path file, InputStream in, int[] dims, int rowBytes, int[] rows) throws IOException {
+    private static byte[] readRows(Path file, InputStream in, int[] dims, int rowBytes, int[] rows, long[] sums)
+            throws IOException {
         if (rows.length > 0 && rows[rows.length - 1] >= dims[0]) {
             throw new IdxFormatException(file, "holds " + dims[0] + " entries, but entry " + rows[rows.length - 1]
                     + " was asked for", "use a larger file, or ask for fewer examples");
         }
+        if (sums != null && sums.length != rowBytes) {
+            throw new IllegalArgumentException(sums.length + " column sums for entries of " + rowBytes + " bytes");
+        }
         byte[] out = new byte[Math.multiplyExact(rows.length, rowBytes)];
-        byte[] skip = new byte[Math.min(BUFFER, Math.max(1, rowBytes))];
+        byte[] row = new byte[rowBytes];
         int next = 0;
         for (int r = 0; r < dims[0]; r++) {
-            if (next < rows.length && rows[next] == r) {
-                if (in.readNBytes(out, next * rowBytes, rowBytes) < rowBytes) {
-                    return null;
+            boolean keep = next < rows.length && rows[next] == r;
+            byte[] into = keep ? out : row;
+            int at = keep ? next * rowBytes : 0;
+            if (in.readNBytes(into, at, rowBytes) < rowBytes) {
+                return null;
+            }
+            if (sums != null) {
+                for (int k = 0; k < rowBytes; k++) {
+                    sums[k] += into[at + k] & 0xff;
                 }
+            }
+            if (keep) {
                 next++;
-            } else {
-                for (int left = rowBytes; left > 0; ) {
-                    int n = in.readNBytes(skip, 0, Math.min(left, skip.length));
-                    if (n == 0) {
-                        return null;
-                    }
-                    left -= n;
-                }
             }
         }
         return out;

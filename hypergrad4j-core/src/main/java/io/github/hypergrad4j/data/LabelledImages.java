@@ -73,6 +73,15 @@ public final class LabelledImages {
      * @param rows image indices in strictly increasing order; the result holds these images in this order
      */
     public static LabelledImages readRows(Path images, Path labels, int classes, int[] rows) throws IOException {
+        return readRows(images, labels, classes, rows, null);
+    }
+
+    /**
+     * As {@link #readRows(Path, Path, int, int[])}, adding each pixel's raw value over all images of the file
+     * (read or not) into {@code pixelSums} (one per pixel, or null): the pool's mean image without the pool.
+     */
+    public static LabelledImages readRows(Path images, Path labels, int classes, int[] rows, long[] pixelSums)
+            throws IOException {
         if (classes < 1 || classes > 256) {
             throw new IllegalArgumentException("classes must be in 1..256 (labels are bytes), got " + classes);
         }
@@ -80,7 +89,7 @@ public final class LabelledImages {
         IdxFile lab = IdxReader.read(labels).require(IdxType.UNSIGNED_BYTE, 1, "labels");
         byte[] all = lab.data();
         checkLabels(labels, all, classes);
-        IdxFile img = IdxReader.readRows(images, rows).require(IdxType.UNSIGNED_BYTE, 3, "images");
+        IdxFile img = IdxReader.readRows(images, rows, pixelSums).require(IdxType.UNSIGNED_BYTE, 3, "images");
         byte[] l = new byte[rows.length];
         for (int i = 0; i < rows.length; i++) {
             l[i] = all[rows[i]];

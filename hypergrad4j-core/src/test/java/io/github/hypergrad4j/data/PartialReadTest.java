@@ -70,6 +70,22 @@ class PartialReadTest {
     }
 
     @Test
+    void columnSumsAddUpEveryImageReadOrNot() throws IOException {
+        Path im = write(tmp, "sums-im.gz", gzip(images(37, 3, 2)));
+        Path lab = write(tmp, "sums-lab", labels(cyclicLabels(37)));
+        long[] sums = new long[6];
+        LabelledImages.readRows(im, lab, 10, new int[] {5, 6}, sums);
+        LabelledImages whole = LabelledImages.read(im, lab, 10);
+        for (int k = 0; k < 6; k++) {
+            long expected = 0;
+            for (int i = 0; i < whole.size(); i++) {
+                expected += whole.pixel(i, k);
+            }
+            assertThat(sums[k]).as("pixel " + k).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aDirectoryWhereAFileBelongsIsNamedAsSuch() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("data"));
         Files.createDirectories(dir.resolve("train-images-idx3-ubyte.gz"));
