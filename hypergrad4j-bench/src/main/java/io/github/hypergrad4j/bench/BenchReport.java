@@ -19,6 +19,7 @@ import java.util.List;
  * @param memoryScaling section 2
  * @param bufferEfficiency section 3
  * @param reverseStep section 4
+ * @param convnet section 5
  * @param targets the issue's targets, each met or missed
  */
 public record BenchReport(
@@ -35,6 +36,7 @@ public record BenchReport(
         MemoryScalingSection.Result memoryScaling,
         BufferEfficiencySection.Result bufferEfficiency,
         ReverseStepSection.Result reverseStep,
+        ConvnetSection.Result convnet,
         List<Target> targets) {
 
     static final String SCHEMA = "hypergrad4j-bench/1";

@@ -3,8 +3,9 @@ package io.github.hypergrad4j.bench;
 import java.io.IOException;
 
 /**
- * Runs the four sections in order (the in-process timings first, while nothing else of the suite
- * runs; then the memory runs, each in a child JVM) and evaluates the targets.
+ * Runs the five sections (the in-process timings first, while nothing else of the suite runs: paper
+ * setting, buffer efficiency, reverse-step breakdown, convnet; then the memory runs, each in a child
+ * JVM) and evaluates the targets.
  */
 final class BenchSuite {
     private BenchSuite() {}
@@ -27,9 +28,12 @@ final class BenchSuite {
         ReverseStepSection.Result reverse = ReverseStepSection.run(config, progress);
         progress.note(String.format(java.util.Locale.ROOT, "reverse step: %.2f ms, forward step %.2f ms",
                 reverse.reverseMillisecondsPerStep(), reverse.forwardMillisecondsPerStep()));
+        ConvnetSection.Result convnet = ConvnetSection.run(config, progress);
+        progress.note(String.format(java.util.Locale.ROOT, "convnet: forward %.3f s, hypergradient %.3f s (ratio %.2f)",
+                convnet.forward().bestSeconds(), convnet.hypergradient().bestSeconds(), convnet.ratio()));
         MemoryScalingSection.Result memory = MemoryScalingSection.run(config, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BenchReport(BenchReport.SCHEMA, date, config.quick(), machine, config, loadStart, Timing.loadAverage(),
-                seconds, reproduce, paper, memory, buffer, reverse, Targets.evaluate(paper, memory, buffer));
+                seconds, reproduce, paper, memory, buffer, reverse, convnet, Targets.evaluate(paper, memory, buffer));
     }
 }

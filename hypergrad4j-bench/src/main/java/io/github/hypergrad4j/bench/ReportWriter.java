@@ -45,7 +45,7 @@ final class ReportWriter {
         }
     }
 
-    /** The report as Markdown: a header, the four sections' tables and the targets. */
+    /** The report as Markdown: a header, the five sections' tables and the targets. */
     static String markdown(BenchReport r) {
         StringBuilder b = new StringBuilder();
         b.append("# hypergrad4j benchmark").append(r.quick() ? " (--quick: toy sizes, timings mean nothing)" : "").append("\n\n");
@@ -58,6 +58,7 @@ final class ReportWriter {
         memory(b, r.memoryScaling());
         buffer(b, r.bufferEfficiency());
         reverse(b, r.reverseStep());
+        convnet(b, r.convnet());
         b.append("## Targets\n\n");
         if (r.quick()) {
             b.append("A --quick run uses toy sizes, not the settings the targets are about: no verdicts.\n\n");
@@ -140,6 +141,20 @@ final class ReportWriter {
                     row.pass().equals("objective") ? " (once)" : "", 100 * row.shareOfPass()));
         }
         b.append('\n');
+    }
+
+    private static void convnet(StringBuilder b, ConvnetSection.Result c) {
+        b.append(f("## 5. Convnet%n%n%s: %,d weights, batch %d, T = %d, %,d training + %,d validation images (synthetic, "
+                + "28x28), float64; hypergradient with respect to learning rates and momentums per step and layer and "
+                + "initial scales. Convolutions are im2col products on the same BLAS.%n%n", c.architecture(), c.parameters(),
+                c.batch(), c.steps(), c.examples(), c.examples()));
+        b.append("| | best | median | process CPU (best run) |\n|---|---|---|---|\n");
+        b.append(f("| forward training | %.3f s | %.3f s | %.3f s |%n", c.forward().bestSeconds(), c.forward().medianSeconds(),
+                c.forward().cpuSeconds()));
+        b.append(f("| hypergradient | %.3f s | %.3f s | %.3f s |%n", c.hypergradient().bestSeconds(),
+                c.hypergradient().medianSeconds(), c.hypergradient().cpuSeconds()));
+        b.append(f("%nHypergradient / forward training: **%.2f**. Information buffer: %.4f bits per parameter per step; "
+                + "validation loss %.6f.%n%n", c.ratio(), c.bitsPerParameterStep(), c.objective()));
     }
 
     /** A byte count as MiB or GiB, or "-" for null. */
