@@ -79,7 +79,7 @@ public final class AllCommand extends BaseCommand {
             String command = command(experiment.name());
             RunOptions options = base;
             if (resume) {
-                PreviousRun previous = PreviousRun.of(out, experiment.name(), command);
+                PreviousRun previous = PreviousRun.of(out, experiment, !full, seed, source);
                 if (previous == PreviousRun.FINISHED) {
                     log.accept(experiment.name() + ": finished earlier with these options, kept");
                     names.add(experiment.name());
@@ -87,8 +87,9 @@ public final class AllCommand extends BaseCommand {
                 }
                 if (previous == PreviousRun.FINISHED_OTHERWISE) {
                     throw new ConfigException(out.resolve(experiment.name()) + " holds a finished run made with other"
-                            + " options than this 'all' gives it (" + command + "). Resume with the options of the"
-                            + " interrupted 'all', use --overwrite to run everything again, or choose another --out.");
+                            + " settings (size, seed, data or configuration) than this 'all' gives it (" + command
+                            + "). Resume with the options of the interrupted 'all', use --overwrite to run everything"
+                            + " again, or choose another --out.");
                 }
                 // continue from the checkpoint; replace what an interrupted run without one left; or start
                 options = base.withResume(previous == PreviousRun.CHECKPOINTED, previous == PreviousRun.INCOMPLETE);

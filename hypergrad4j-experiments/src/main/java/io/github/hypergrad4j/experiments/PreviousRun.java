@@ -1,5 +1,7 @@
 package io.github.hypergrad4j.experiments;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hypergrad4j.report.Results;
 import io.github.hypergrad4j.report.RunSlot;
 import java.io.IOException;
@@ -11,29 +13,37 @@ import java.util.stream.Stream;
 public enum PreviousRun {
     /** Nothing: the experiment has not run there. */
     NONE,
-    /** A finished run made with the same command. */
+    /** A finished run with the same configuration, size, seed and data choice. */
     FINISHED,
-    /** A finished run made with another command (other options). */
+    /** A finished run with other settings. */
     FINISHED_OTHERWISE,
     /** An interrupted meta-optimisation with a checkpoint to resume from. */
     CHECKPOINTED,
     /** Files of an interrupted run with nothing to resume from (an experiment without checkpoints). */
     INCOMPLETE;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /**
-     * Looks at {@code out/experiment} (and a replacement of it being built).
-     *
-     * @param command the command the run would record; a finished run is {@link #FINISHED} only if it
-     *     recorded the same
+     * Looks at {@code out/<experiment>} (and a replacement of it being built). A finished run counts as
+     * {@link #FINISHED} when its record shows the settings this run would have: the experiment's full
+     * configuration, quick or not, the seed and the {@code --data} choice (however the command was
+     * spelt).
      */
-    public static PreviousRun of(Path out, String experiment, String command) throws IOException {
-        Path dir = out.resolve(experiment);
-        if (Files.isRegularFile(RunSlot.stagingOf(out, experiment).resolve(Checkpoint.FILE_NAME))) {
+    public static PreviousRun of(Path out, Experiment experiment, boolean quick, long seed, DataSource data)
+            throws IOException {
+        Path dir = out.resolve(experiment.name());
+        if (Files.isRegularFile(RunSlot.stagingOf(out, experiment.name()).resolve(Checkpoint.FILE_NAME))) {
             return CHECKPOINTED; // an --overwrite that was interrupted
         }
         Path results = dir.resolve(Results.FILE_NAME);
         if (Files.isRegularFile(results)) {
-            return command.equals(Results.read(results).path("command").asText()) ? FINISHED : FINISHED_OTHERWISE;
+            JsonNode r = Results.read(results);
+            JsonNode config = JSON.readTree(JSON.writeValueAsString(experiment.config()));
+            boolean same = config.equals(r.path("config")) && r.path("quick").asBoolean(!quick) == quick
+                    && r.path("seed").asLong(seed + 1) == seed
+                    && r.path("dataset").path("requested").asText("").equals(data.spec());
+            return same ? FINISHED : FINISHED_OTHERWISE;
         }
         if (Files.isRegularFile(dir.resolve(Checkpoint.FILE_NAME))) {
             return CHECKPOINTED;

@@ -92,7 +92,7 @@ class ClearAnswersTest {
         otherSeed.set(otherSeed.indexOf("3"), "4");
         Run refused = run(otherSeed);
         assertThat(refused.code).isEqualTo(ExitCode.USAGE.code());
-        assertThat(refused.err).contains("holds a finished run made with other options");
+        assertThat(refused.err).contains("holds a finished run made with other settings");
     }
 
     @Test
