@@ -149,7 +149,7 @@ public final class ReversibleTrainer {
         }
         run.w0 = run.w.clone();
         run.v0 = run.v.clone();
-        run.chunks = ParameterChunk.split(layout, Parallelism.get().threads(), bufferMemory, spillDirectory);
+        run.chunks = ParameterChunk.split(layout, bufferMemory, spillDirectory);
         try {
             forwardSteps(run, schedule, theta, listener, times);
         } catch (RuntimeException | Error e) {
