@@ -36,7 +36,12 @@ import java.util.Map;
  *       velocity (SGD); {@code previous}: the last accepted point, optimiser state and gradient, from
  *       which a shrunk meta step is retaken;</li>
  *   <li>{@code guard}: accepted hypergradient norms, step scale and explosion events;</li>
- *   <li>{@code history}: learning curves and metrics of every meta-iteration so far.</li>
+ *   <li>{@code history}: learning curves and metrics of every meta-iteration so far;</li>
+ *   <li>{@code dataFingerprints}: {@link DataFingerprint}s of the data the run read, which a resumed run
+ *       must read again;</li>
+ *   <li>{@code checksum}: the {@link CheckpointSeal} over all of the above, so that a value changed by
+ *       hand is refused as damaged; every field is also checked for range and consistency on resume
+ *       ({@link CheckpointValidation}).</li>
  * </ul>
  *
  * <p>Doubles are written in Java's shortest round-trip decimal form and read back exactly; non-finite
@@ -47,7 +52,7 @@ import java.util.Map;
 final class Checkpoint {
     static final String FILE_NAME = "checkpoint.json";
     static final String FORMAT = "hypergrad4j-checkpoint";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,7 +101,8 @@ final class Checkpoint {
     /** Everything a meta-optimisation needs to continue after {@code nextMetaIteration - 1}. */
     record State(int nextMetaIteration, boolean finished, boolean stopped, double[] x, OptimizerState optimizer,
             double[] previousX, OptimizerState previousOptimizer, double[] previousGradient, double[] guardNorms,
-            double guardStepScale, List<ExplosionGuard.Event> events, double[][] curves, Map<String, double[]> metrics) {}
+            double guardStepScale, List<ExplosionGuard.Event> events, double[][] curves, Map<String, double[]> metrics,
+            List<String> dataFingerprints) {}
 
     private Checkpoint() {}
 
@@ -132,6 +138,9 @@ final class Checkpoint {
         }
         ObjectNode metrics = history.putObject("metrics");
         s.metrics().forEach((k, v) -> put(metrics, k, v));
+        ArrayNode data = root.putArray("dataFingerprints");
+        s.dataFingerprints().forEach(data::add);
+        CheckpointSeal.seal(root);
         byte[] bytes = JSON.writeValueAsBytes(root);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
@@ -156,6 +165,10 @@ final class Checkpoint {
             throw new ConfigException(file + " is a checkpoint of format version " + root.path("version").asText()
                     + ", this hypergrad4j reads version " + VERSION + ". Resume it with the version that wrote it, or start"
                     + " again with --overwrite.");
+        }
+        String unsealed = CheckpointSeal.problem(root);
+        if (unsealed != null) {
+            throw damaged(file, unsealed);
         }
         String experiment = root.path("experiment").asText();
         if (!experiment.equals(expected.experiment())) {
@@ -198,8 +211,8 @@ final class Checkpoint {
                     prev == null ? null : numbers(prev.required("x")),
                     prev == null ? null : optimizer(prev.required("optimizer")),
                     prev == null ? null : numbers(prev.required("gradient")), numbers(guard.required("norms")),
-                    number(guard.required("stepScale")), events, curves, metrics);
-        } catch (IllegalArgumentException e) {
+                    number(guard.required("stepScale")), events, curves, metrics, strings(root.required("dataFingerprints")));
+        } catch (IllegalArgumentException | ClassCastException e) {
             throw damaged(file, "a field is missing or malformed (" + e.getMessage() + ")");
         }
     }
@@ -212,7 +225,17 @@ final class Checkpoint {
         return command.replaceAll(" --(resume|overwrite)(?= |$)", "") + " --resume";
     }
 
-    private static ConfigException damaged(Path file, String why) {
+    private static List<String> strings(JsonNode array) {
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("expected an array, got " + array.getNodeType());
+        }
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The refusal of a damaged checkpoint: exit 2, the word "damaged", what is wrong and what to do. */
+    static ConfigException damaged(Path file, String why) {
         return new ConfigException("cannot resume: the checkpoint " + file + " is damaged: " + why + ". Start the run"
                 + " again with --overwrite (this replaces the directory's results), or with another --out.");
     }

@@ -25,6 +25,7 @@ public final class ExperimentContext {
     private final Results results;
     private final RunOptions options;
     private final Checkpoint.Identity checkpointIdentity;
+    private final java.util.List<String> dataFingerprints = new java.util.ArrayList<>();
 
     ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
             Consumer<String> log, Results results, RunOptions options, Checkpoint.Identity checkpointIdentity) {
@@ -76,6 +77,16 @@ public final class ExperimentContext {
         return checkpointIdentity;
     }
 
+    /** The {@code --data} choice, for messages. */
+    String dataSpec() {
+        return data == null ? "none" : data.spec();
+    }
+
+    /** {@link DataFingerprint}s of the data this run has read so far, in the order it read it. */
+    java.util.List<String> dataFingerprints() {
+        return java.util.List.copyOf(dataFingerprints);
+    }
+
     /**
      * The meta-optimisation loop of this run, with checkpoints in {@link #directory()} and the explosion
      * guard configured on the command line.
@@ -106,8 +117,11 @@ public final class ExperimentContext {
      */
     public LoadedData loadData(SplitSizes sizes) throws IOException {
         LoadedData d = data.load(sizes, seedFor("data split"));
+        String fingerprint = DataFingerprint.of(d.splits());
+        dataFingerprints.add(fingerprint);
         results.dataset().put("name", d.dataset()).put("requested", data.spec()).put("source", d.source())
-                .put("train", sizes.train()).put("validation", sizes.validation()).put("test", sizes.test());
+                .put("train", sizes.train()).put("validation", sizes.validation()).put("test", sizes.test())
+                .put("fingerprint", fingerprint);
         info(String.format("data: %s (%s); %,d training, %,d validation, %,d test examples", d.dataset(), d.source(),
                 sizes.train(), sizes.validation(), sizes.test()));
         return d;

@@ -73,12 +73,20 @@ public final class MetaLoop {
         Checkpoint.OptimizerState previousOptimizer = null;
         if (context.options().resume() && Files.exists(file)) {
             Checkpoint.State s = Checkpoint.read(file, context.checkpointIdentity());
-            if (s.x().length != x.length) {
-                throw new ConfigException("the checkpoint " + file + " holds " + s.x().length + " hyperparameters, this run has "
-                        + x.length + "; start again with --overwrite");
+            CheckpointValidation.check(file, s, x.length, metaIterations);
+            if (!s.dataFingerprints().equals(context.dataFingerprints())) {
+                throw new ConfigException("cannot resume: the data this run reads now is not the data the interrupted run"
+                        + " read (data fingerprint " + shortly(context.dataFingerprints()) + " now, "
+                        + shortly(s.dataFingerprints()) + " in " + file + "): the files of --data "
+                        + context.dataSpec() + " were changed or replaced, or another dataset was found. Put the"
+                        + " original files back and resume, or start again with --overwrite.");
             }
             System.arraycopy(s.x(), 0, x, 0, x.length);
-            s.optimizer().restoreInto(optimizer);
+            try {
+                s.optimizer().restoreInto(optimizer);
+            } catch (IllegalArgumentException e) {
+                throw Checkpoint.damaged(file, "its optimiser state does not fit this run (" + e.getMessage() + ")");
+            }
             previousX = s.previousX();
             previousOptimizer = s.previousOptimizer();
             previousGradient = s.previousGradient();
@@ -99,6 +107,7 @@ public final class MetaLoop {
                 boolean last = i == metaIterations || stopped;
                 MetaResult r;
                 try {
+                    requireFinite(x);
                     r = step.evaluate(x.clone(), i, !last);
                 } catch (TrainingDivergedException e) {
                     if (guard == null || last || previousX == null) {
@@ -149,7 +158,8 @@ public final class MetaLoop {
                 Checkpoint.write(file, context.checkpointIdentity(), new Checkpoint.State(i, finished, stopped, x.clone(),
                         Checkpoint.OptimizerState.of(optimizer), previousX, previousOptimizer, previousGradient,
                         guard == null ? new double[0] : guard.history(), guard == null ? 1 : guard.stepScale(),
-                        guard == null ? List.of() : guard.events(), history.curves(), history.metrics()));
+                        guard == null ? List.of() : guard.events(), history.curves(), history.metrics(),
+                        context.dataFingerprints()));
             }
         }
         if (guard != null) {
@@ -164,6 +174,24 @@ public final class MetaLoop {
                     events.get(events.size() - 1).metaIteration());
         }
         return history;
+    }
+
+    /**
+     * A meta step that leaves a hyperparameter infinite or NaN has diverged like a training run that
+     * leaves the fixed-point range: the guard steps back from it (or the run ends with exit 4).
+     */
+    private static void requireFinite(double[] x) {
+        for (int k = 0; k < x.length; k++) {
+            if (!Double.isFinite(x[k])) {
+                throw new TrainingDivergedException(-1, "hyperparameter " + k + " is " + x[k] + " after the meta step", null);
+            }
+        }
+    }
+
+    /** Fingerprints cut to 12 hexadecimal digits, enough to tell them apart in a message. */
+    private static String shortly(List<String> fingerprints) {
+        return fingerprints.stream().map(f -> f.substring(0, Math.min(12, f.length())))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private void pause() {

@@ -187,6 +187,86 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void resumeRefusesReplacedDataAndEveryAlteredOrDamagedCheckpoint() throws IOException {
+        Path data = SyntheticIdx.write(tmp.resolve("data"), 3_000, 28);
+        Path out = tmp.resolve("out");
+        List<String> run = List.of("fake-data", "--quick", "--quiet", "--meta-iterations", "2", "--data", data.toString(),
+                "--out", out.toString());
+        assertThat(run(run).code).isZero();
+        Path checkpoint = out.resolve("fake-data").resolve("checkpoint.json");
+        String good = Files.readString(checkpoint);
+        List<String> resume = new ArrayList<>(run);
+        resume.add("--resume");
+        assertThat(run(resume).code).as("the intact checkpoint resumes").isZero();
+
+        // The data files replaced by others of the same shape: half a run on one dataset is refused.
+        Path other = SyntheticIdx.write(tmp.resolve("other"), 3_000, 28);
+        Files.copy(data.resolve("train-images-idx3-ubyte"), tmp.resolve("saved-images"));
+        Files.write(data.resolve("train-images-idx3-ubyte"), shuffled(Files.readAllBytes(other.resolve("train-images-idx3-ubyte"))));
+        expect("--resume after the --data files were replaced", run(resume), ExitCode.USAGE,
+                "not the data the interrupted run read", "--overwrite");
+        Files.copy(tmp.resolve("saved-images"), data.resolve("train-images-idx3-ubyte"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, java.util.function.UnaryOperator<String>> edits = new LinkedHashMap<>();
+        edits.put("a changed digit in the hyperparameters", t -> t.replaceFirst("(\"x\":\\[-?\\d+\\.\\d)(\\d)",
+                "$1" + "9"));
+        edits.put("NaN in the hyperparameters", t -> t.replaceFirst("\"x\":\\[[^,\\]]+", "\"x\":[\"NaN\""));
+        edits.put("finished set early", t -> t.replace("\"finished\":true", "\"finished\":false")
+                .replace("\"nextMetaIteration\":3", "\"nextMetaIteration\":2"));
+        edits.put("a shortened learning curve", t -> t.replaceFirst("(\"curves\":\\[\\[[^,\\]]+),[^,\\]]+", "$1"));
+        for (Map.Entry<String, java.util.function.UnaryOperator<String>> e : edits.entrySet()) {
+            String edited = e.getValue().apply(good);
+            assertThat(edited).as(e.getKey() + " changes the file").isNotEqualTo(good);
+            Files.writeString(checkpoint, edited);
+            expect("--resume with " + e.getKey(), run(resume), ExitCode.USAGE, "is damaged",
+                    "does not match its checksum");
+        }
+        // Forged: edited and sealed again, so only the field checks can tell.
+        Map<String, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> forged = new LinkedHashMap<>();
+        forged.put("an optimiser array one element short", r -> ((com.fasterxml.jackson.databind.node.ArrayNode)
+                r.get("optimizer").get("arrays").get(0)).remove(0));
+        forged.put("a negative step scale", r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("guard"))
+                .put("stepScale", -0.5));
+        forged.put("Infinity in the hyperparameters", r -> ((com.fasterxml.jackson.databind.node.ArrayNode) r.get("x"))
+                .set(0, new com.fasterxml.jackson.databind.node.TextNode("Infinity")));
+        forged.put("finished after one of two meta-iterations", r -> r.put("finished", true));
+        forged.put("a metric shorter than the history", r -> ((com.fasterxml.jackson.databind.node.ArrayNode)
+                r.get("history").get("metrics").elements().next()).remove(0));
+        for (Map.Entry<String, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> e
+                : forged.entrySet()) {
+            com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    json.readTree(good);
+            if (e.getKey().startsWith("finished")) {
+                root.put("nextMetaIteration", 2);
+                ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("history").get("curves")).remove(2);
+                root.get("history").get("metrics").forEach(m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m).remove(2));
+            }
+            e.getValue().accept(root);
+            io.github.hypergrad4j.experiments.CheckpointForgery.seal(root);
+            Files.writeString(checkpoint, json.writeValueAsString(root));
+            expect("--resume with a forged checkpoint: " + e.getKey(), run(resume), ExitCode.USAGE, "is damaged");
+        }
+        Files.writeString(checkpoint, good);
+        assertThat(run(resume).code).as("the original resumes again").isZero();
+    }
+
+    /** The same images in another order (so the file differs but has the same shape). */
+    private static byte[] shuffled(byte[] idx) {
+        byte[] b = idx.clone();
+        int n = (b.length - 16) / 784;
+        for (int i = 0; i < n / 2; i++) {
+            for (int k = 0; k < 784; k++) {
+                byte t = b[16 + i * 784 + k];
+                b[16 + i * 784 + k] = b[16 + (n - 1 - i) * 784 + k];
+                b[16 + (n - 1 - i) * 784 + k] = t;
+            }
+        }
+        return b;
+    }
+
+    @Test
     void realOptionCombinationsRunOrRefuseNeverExit1() throws IOException {
         Path data28 = SyntheticIdx.write(tmp.resolve("data-28"), 3_000, 28);
         Path data16 = SyntheticIdx.write(tmp.resolve("data-16"), 3_000, 16);
