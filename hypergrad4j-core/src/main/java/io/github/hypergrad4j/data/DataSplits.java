@@ -68,6 +68,16 @@ public final class DataSplits {
      */
     public static DataSplits draw(IdxPair pair, int classes, String description, SplitSizes sizes, long seed)
             throws IOException {
+        return draw(pair, classes, description, sizes, seed, Centring.NONE);
+    }
+
+    /**
+     * As {@link #draw(IdxPair, int, String, SplitSizes, long)}, centred as {@code centring} says; the pool's
+     * mean image is added up while the file is read, without holding the pool. The same subsets, bit for
+     * bit, as {@link #draw(LabelledImages, SplitSizes, long, Centring)} on the whole pool.
+     */
+    public static DataSplits draw(IdxPair pair, int classes, String description, SplitSizes sizes, long seed,
+            Centring centring) throws IOException {
         int n = LabelledImages.count(pair.images(), pair.labels());
         requireWithin(sizes, n, description);
         int[] order = shuffledIndices(n, seed);
@@ -76,13 +86,19 @@ public final class DataSplits {
         int c = b + sizes.test();
         int[] needed = Arrays.copyOf(order, c);
         Arrays.sort(needed);
-        LabelledImages part = LabelledImages.readRows(pair.images(), pair.labels(), classes, needed)
+        int[] dims = IdxReader.dimensions(pair.images());
+        long[] sums = centring == Centring.POOL_MEAN ? new long[dims[1] * dims[2]] : null;
+        LabelledImages part = LabelledImages.readRows(pair.images(), pair.labels(), classes, needed, sums)
                 .withDescription(description);
         int[] tr = Arrays.copyOfRange(order, 0, a);
         int[] va = Arrays.copyOfRange(order, a, b);
         int[] te = Arrays.copyOfRange(order, b, c);
-        return new DataSplits(description, part.select(positions(needed, tr)), part.select(positions(needed, va)),
-                part.select(positions(needed, te)), tr, va, te);
+        DataSplits drawn = new DataSplits(description, part.select(positions(needed, tr)),
+                part.select(positions(needed, va)), part.select(positions(needed, te)), tr, va, te);
+        return switch (centring) {
+            case NONE -> drawn;
+            case POOL_MEAN -> drawn.subtractMean(LabelledImages.meanOf(sums, n), "pool mean subtracted");
+        };
     }
 
     /** Where each of {@code rows} sits in the sorted {@code needed}. */
@@ -101,6 +117,19 @@ public final class DataSplits {
                             + " use a larger pool (MNIST's and Fashion-MNIST's training splits hold 60,000).",
                     sizes.train(), sizes.validation(), sizes.test(), sizes.total(), description, poolSize, poolSize));
         }
+    }
+
+    /**
+     * Draws the subsets from {@code pool} and centres them as {@code centring} says.
+     *
+     * @throws IllegalArgumentException as {@link #draw(LabelledImages, SplitSizes, long)}
+     */
+    public static DataSplits draw(LabelledImages pool, SplitSizes sizes, long seed, Centring centring) {
+        DataSplits drawn = draw(pool, sizes, seed);
+        return switch (centring) {
+            case NONE -> drawn;
+            case POOL_MEAN -> drawn.subtractMean(pool.meanImage(), "pool mean subtracted");
+        };
     }
 
     /** 0..n-1 in the order of a Fisher-Yates shuffle seeded with {@code seed}. */
@@ -124,8 +153,11 @@ public final class DataSplits {
      * test data do not leak into the preprocessing). This object is not modified.
      */
     public DataSplits subtractTrainMean() {
-        double[] mean = train.meanImage();
-        return new DataSplits(poolDescription + ", training mean subtracted", train.subtractMean(mean),
+        return subtractMean(train.meanImage(), "training mean subtracted");
+    }
+
+    private DataSplits subtractMean(double[] mean, String what) {
+        return new DataSplits(poolDescription + ", " + what, train.subtractMean(mean),
                 validation.subtractMean(mean), test.subtractMean(mean), trainIndices, validationIndices,
                 testIndices);
     }

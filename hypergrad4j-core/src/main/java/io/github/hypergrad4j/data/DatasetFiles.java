@@ -149,7 +149,12 @@ public final class DatasetFiles {
      * same subsets as drawing from {@link #readPool()}.
      */
     public DataSplits drawSplits(SplitSizes sizes, long seed) throws IOException {
-        return DataSplits.draw(pool(), classes, poolDescription(), sizes, seed);
+        return drawSplits(sizes, seed, Centring.NONE);
+    }
+
+    /** As {@link #drawSplits(SplitSizes, long)}, centred as {@code centring} says. */
+    public DataSplits drawSplits(SplitSizes sizes, long seed, Centring centring) throws IOException {
+        return DataSplits.draw(pool(), classes, poolDescription(), sizes, seed, centring);
     }
 
     /** Reads an official split. */

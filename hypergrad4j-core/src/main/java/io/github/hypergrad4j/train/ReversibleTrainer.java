@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code g_t = grad L(w_t); v = beta v - (1 - beta) g_t; w = w + alpha v}. Multiplying by beta
  * destroys bits; the {@link InformationBuffer} keeps them, so the reverse pass can run the steps
  * backwards from w_T, v_T, recomputing each gradient on the way and accumulating the hypergradients
- * (see DESIGN.md, "The mathematics"). At the end the initial state must come back bit for bit; a
+ * (Maclaurin, Duvenaud and Adams 2015, "Gradient-based hyperparameter optimization through reversible
+ * learning", algorithms 1-3 and section 2.3). At the end the initial state must come back bit for bit; a
  * hash of (w_t, v_t) kept per step (8 bytes each) names the first step that did not.
  */
 public final class ReversibleTrainer {
@@ -27,10 +28,18 @@ public final class ReversibleTrainer {
     private final long bufferMemory;
     private final Path spillDirectory;
 
+    /** A trainer of the parameters in {@code layout} on {@code loss}, in the default fixed-point format. */
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss) {
-        this(layout, loss, FixedPointFormat.DEFAULT);
+        this(layout, loss, FixedPointFormat.DEFAULT, 0, null);
     }
 
+    /**
+     * A trainer in another fixed-point format.
+     *
+     * @deprecated nothing in hypergrad4j uses another format; the information buffer's overflow messages
+     *     are worded in the default one. Use {@link #ReversibleTrainer(ParameterLayout, TrainingLoss)}.
+     */
+    @Deprecated
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format) {
         this(layout, loss, format, 0, null);
     }

@@ -2,6 +2,7 @@ package io.github.hypergrad4j.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.hypergrad4j.experiments.meta.Checkpoint;
 import io.github.hypergrad4j.report.LockFile;
 import io.github.hypergrad4j.report.ReportIndex;
 import io.github.hypergrad4j.report.Results;
@@ -67,7 +68,7 @@ public final class ExperimentRunner {
 
     public static Outcome run(Experiment experiment, Settings s) throws IOException {
         Path out = s.outputDirectory();
-        Checkpoint.Identity identity = Checkpoint.Identity.of(experiment.name(), settings(experiment, s),
+        RunIdentity identity = RunIdentity.of(experiment.name(), settings(experiment, s),
                 s.command());
         BufferDirectory.check(s.options());
         try (RunSlot slot = RunSlot.claim(out, experiment.name(), LockFile.describeThisProcess(s.command()),
@@ -87,7 +88,7 @@ public final class ExperimentRunner {
                 long start = System.nanoTime();
                 experiment.run(context);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                results.run().put("elapsedSeconds", seconds).put("blas", Blas.describe(Blas.get()))
+                results.run().put("elapsedSeconds", seconds).put("blas", Blas.backendName())
                         .put("java", System.getProperty("java.version"))
                         .put("processors", Runtime.getRuntime().availableProcessors())
                         .put("resumed", s.options().resume());
@@ -122,7 +123,7 @@ public final class ExperimentRunner {
      * the experiment's directory for a new run or a resumed one, a staging directory beside it for a run
      * that replaces an earlier one (swapped in at the end) or resumes such a replacement.
      */
-    private static Path workDirectory(RunSlot slot, Checkpoint.Identity identity, RunOptions o) throws IOException {
+    private static Path workDirectory(RunSlot slot, RunIdentity identity, RunOptions o) throws IOException {
         Path dir = slot.directory();
         boolean interruptedReplacement = Files.isRegularFile(slot.staging().resolve(Checkpoint.FILE_NAME));
         if (o.resume()) {

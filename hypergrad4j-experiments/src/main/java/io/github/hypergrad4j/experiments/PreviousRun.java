@@ -2,6 +2,7 @@ package io.github.hypergrad4j.experiments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hypergrad4j.experiments.meta.Checkpoint;
 import io.github.hypergrad4j.report.Results;
 import io.github.hypergrad4j.report.RunSlot;
 import java.io.IOException;

@@ -244,7 +244,7 @@ class BadInputCorpusTest {
                 root.get("history").get("metrics").forEach(m -> ((com.fasterxml.jackson.databind.node.ArrayNode) m).remove(2));
             }
             e.getValue().accept(root);
-            io.github.hypergrad4j.experiments.CheckpointForgery.seal(root);
+            io.github.hypergrad4j.experiments.meta.CheckpointForgery.seal(root);
             Files.writeString(checkpoint, json.writeValueAsString(root));
             expect("--resume with a forged checkpoint: " + e.getKey(), run(resume), ExitCode.USAGE, "is damaged");
         }
