@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Drawing subsets straight from the files reads only the drawn images, and gives exactly the subsets that
+ * Drawing subsets straight from the files reads only the drawn images, and gives exactly the subsets (also
+ * centred on the pool mean) that
  * drawing from the whole pool in memory gives; the whole file is still checked. Files that cannot be read
  * say why, naming the file.
  */
@@ -31,9 +32,10 @@ class PartialReadTest {
             byte[] im = images(301, 5, 3), lab = labels(cyclicLabels(301));
             IdxPair pair = new IdxPair(write(dir, "im", gz ? gzip(im) : im), write(dir, "lab", gz ? gzip(lab) : lab));
             for (long seed : new long[] {0, 7, -3}) {
+              for (Centring centring : Centring.values()) {
                 SplitSizes sizes = new SplitSizes(40, 25, 13);
-                DataSplits whole = DataSplits.draw(pair.read(10), sizes, seed);
-                DataSplits part = DataSplits.draw(pair, 10, "pool", sizes, seed);
+                DataSplits whole = DataSplits.draw(pair.read(10), sizes, seed, centring);
+                DataSplits part = DataSplits.draw(pair, 10, "pool", sizes, seed, centring);
                 assertThat(part.trainIndices()).containsExactly(whole.trainIndices());
                 assertThat(part.testIndices()).containsExactly(whole.testIndices());
                 for (int s = 0; s < 3; s++) {
@@ -43,10 +45,11 @@ class PartialReadTest {
                     for (int i = 0; i < a.size(); i++) {
                         assertThat(b.label(i)).isEqualTo(a.label(i));
                         for (int f = 0; f < a.features(); f++) {
-                            assertThat(b.pixel(i, f)).isEqualTo(a.pixel(i, f));
+                            assertThat(b.pixel(i, f)).as(centring + " pixel").isEqualTo(a.pixel(i, f));
                         }
                     }
                 }
+              }
             }
         }
     }
