@@ -37,7 +37,16 @@ public final class DataSplits {
      * {@link DatasetFiles#pool()}) and draws the subsets from it.
      */
     public static DataSplits draw(DatasetFiles files, SplitSizes sizes, long seed) throws IOException {
-        return files.drawSplits(sizes, seed);
+        return draw(files, sizes, seed, Centring.NONE);
+    }
+
+    /**
+     * Draws the subsets from the pool of {@code files}, reading only the drawn images, centred as
+     * {@code centring} says: the same subsets as drawing from {@link DatasetFiles#readPool()}.
+     */
+    public static DataSplits draw(DatasetFiles files, SplitSizes sizes, long seed, Centring centring)
+            throws IOException {
+        return draw(files.pool(), files.classes(), files.poolDescription(), sizes, seed, centring);
     }
 
     /**

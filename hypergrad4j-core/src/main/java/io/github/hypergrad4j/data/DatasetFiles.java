@@ -144,19 +144,6 @@ public final class DatasetFiles {
         return IdxReader.dimensions(pool().images())[0];
     }
 
-    /**
-     * Draws train, validation and test subsets from {@link #pool()}, reading only the drawn images; the
-     * same subsets as drawing from {@link #readPool()}.
-     */
-    public DataSplits drawSplits(SplitSizes sizes, long seed) throws IOException {
-        return drawSplits(sizes, seed, Centring.NONE);
-    }
-
-    /** As {@link #drawSplits(SplitSizes, long)}, centred as {@code centring} says. */
-    public DataSplits drawSplits(SplitSizes sizes, long seed, Centring centring) throws IOException {
-        return DataSplits.draw(pool(), classes, poolDescription(), sizes, seed, centring);
-    }
-
     /** Reads an official split. */
     public LabelledImages read(Split split) throws IOException {
         IdxPair pair = split(split).orElseThrow(() -> new IllegalStateException(

@@ -95,7 +95,7 @@ class PartialReadTest {
         write(dir, "train-labels-idx1-ubyte.gz", gzip(labels(cyclicLabels(5))));
         DatasetFiles files = DatasetFiles.scan(dir, DatasetName.MNIST, "test directory");
         assertThat(files.isUsable()).as("the entry is found, not passed over").isTrue();
-        assertThatThrownBy(() -> files.drawSplits(new SplitSizes(1, 1, 1), 0)).isInstanceOf(IdxFormatException.class)
+        assertThatThrownBy(() -> DataSplits.draw(files, new SplitSizes(1, 1, 1), 0)).isInstanceOf(IdxFormatException.class)
                 .hasMessageContaining(dir.resolve("train-images-idx3-ubyte.gz") + ": is a directory, not a file");
     }
 

@@ -205,7 +205,7 @@ public final class DataSource {
 
     private static LoadedData draw(Pool pool, SplitSizes sizes, long seed, Centring centring) throws IOException {
         try {
-            DataSplits splits = pool.files.drawSplits(sizes, seed, centring);
+            DataSplits splits = DataSplits.draw(pool.files, sizes, seed, centring);
             return new LoadedData(pool.dataset, pool.files.poolDescription(), splits, pool.location);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage() + " Otherwise ask for smaller sets with the experiment's size"
