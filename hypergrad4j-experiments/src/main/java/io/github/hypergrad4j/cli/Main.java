@@ -14,7 +14,7 @@ import picocli.CommandLine;
                 + " updates OUT/index.html."},
         subcommands = {ScaleWigglinessCommand.class, LrWigglinessCommand.class, FakeDataCommand.class, ArdCommand.class,
             LrScheduleCommand.class, InitScalesCommand.class, InitDistCommand.class, AugmentCommand.class,
-            AugmentFlowCommand.class, AllCommand.class, ListCommand.class, BenchCommand.class,
+            AugmentFlowCommand.class, WeightSharingCommand.class, AllCommand.class, ListCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n")
 public final class Main implements Callable<Integer> {

@@ -16,14 +16,34 @@ import java.util.HexFormat;
 final class DataFingerprint {
     private DataFingerprint() {}
 
-    /** The fingerprint of the three subsets, as 64 hexadecimal digits. */
-    static String of(DataSplits splits) {
-        MessageDigest sha;
+    /** The fingerprint of a whole pool (its shape, labels and raw pixel bytes), as 64 hexadecimal digits. */
+    static String of(io.github.hypergrad4j.data.LabelledImages pool) {
+        MessageDigest sha = sha256();
+        sha.update(ByteBuffer.allocate(16).putInt(pool.size()).putInt(pool.height()).putInt(pool.width())
+                .putInt(pool.classes()).array());
+        int p = pool.pixelsPerImage();
+        byte[] row = new byte[p + 1];
+        for (int i = 0; i < pool.size(); i++) {
+            row[0] = (byte) pool.label(i);
+            for (int k = 0; k < p; k++) {
+                row[k + 1] = (byte) pool.pixel(i, k);
+            }
+            sha.update(row);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** The fingerprint of the three subsets, as 64 hexadecimal digits. */
+    static String of(DataSplits splits) {
+        MessageDigest sha = sha256();
         for (Dataset d : new Dataset[] {splits.train(), splits.validation(), splits.test()}) {
             ByteBuffer shape = ByteBuffer.allocate(16).putInt(d.size()).putInt(d.height()).putInt(d.width())
                     .putInt(d.classes());

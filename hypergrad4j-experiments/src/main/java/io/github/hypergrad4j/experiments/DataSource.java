@@ -6,6 +6,7 @@ import io.github.hypergrad4j.data.DatasetFiles;
 import io.github.hypergrad4j.data.DatasetLocator;
 import io.github.hypergrad4j.data.DatasetName;
 import io.github.hypergrad4j.data.DatasetNotFoundException;
+import io.github.hypergrad4j.data.LabelledImages;
 import io.github.hypergrad4j.data.SplitSizes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,6 +104,21 @@ public final class DataSource {
             case AUTO -> auto(sizes);
         };
         return draw(pool, sizes, seed, centring);
+    }
+
+    /**
+     * The whole pool of one named dataset, for experiments that draw from several at once (the
+     * {@code weight-sharing} tasks come from MNIST and Fashion-MNIST): MNIST wherever {@code auto} would
+     * find it (largest local copy, else a download if this source allows one), Fashion-MNIST where the
+     * locator finds it. A directory given with {@code --data} does not apply here. Unlike {@link #load},
+     * this decodes the whole pool.
+     *
+     * @return the images and a description of where they came from
+     * @throws DatasetNotFoundException if there is no copy; the message lists the user's options
+     */
+    public LabelledImages pool(DatasetName name) throws IOException {
+        return (name == DatasetName.MNIST ? mnist(new SplitSizes(1, 1, 1)) : named(name, DatasetLocator.forUser()))
+                .files.readPool();
     }
 
     /**
