@@ -83,6 +83,8 @@ public final class ExperimentRunner {
                                 + experiment.logDate().getDayOfMonth() + ".)")
                         .order(experiment.logDate().getMonthValue() * 100 + experiment.logDate().getDayOfMonth())
                         .seed(s.seed()).quick(s.quick()).command(s.command()).config(experiment.config());
+                // The --data choice of every run, also of those that read no subsets (all --resume compares it).
+                results.dataset().put("requested", s.data() == null ? "none" : s.data().spec());
                 ExperimentContext context = new ExperimentContext(s.seed(), s.quick(), s.data(), work, s.progress(),
                         s.log(), results, s.options(), identity);
                 long start = System.nanoTime();

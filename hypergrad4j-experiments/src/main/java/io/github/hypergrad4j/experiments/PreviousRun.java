@@ -43,7 +43,7 @@ public enum PreviousRun {
             JsonNode config = JSON.readTree(JSON.writeValueAsString(experiment.config()));
             boolean same = config.equals(r.path("config")) && r.path("quick").asBoolean(!quick) == quick
                     && r.path("seed").asLong(seed + 1) == seed
-                    && r.path("dataset").path("requested").asText("").equals(data.spec());
+                    && r.path("dataset").path("requested").asText("").equals(data == null ? "none" : data.spec());
             return same ? FINISHED : FINISHED_OTHERWISE;
         }
         if (Files.isRegularFile(dir.resolve(Checkpoint.FILE_NAME))) {
