@@ -43,7 +43,16 @@ public final class DataSplits {
      * @throws IOException if the files cannot be read or are broken
      */
     public static DataSplits draw(DatasetFiles files, SplitSizes sizes, long seed) throws IOException {
-        return draw(files.readPool(), sizes, seed);
+        return draw(files, sizes, seed, Centring.NONE);
+    }
+
+    /**
+     * Draws the subsets from the pool of {@code files}, reading only the drawn images, centred as
+     * {@code centring} says: the same subsets as drawing from {@link DatasetFiles#readPool()}.
+     */
+    public static DataSplits draw(DatasetFiles files, SplitSizes sizes, long seed, Centring centring)
+            throws IOException {
+        return draw(files.pool(), files.classes(), files.poolDescription(), sizes, seed, centring);
     }
 
     /**
@@ -57,13 +66,7 @@ public final class DataSplits {
      * @return the three subsets, disjoint
      */
     public static DataSplits draw(LabelledImages pool, SplitSizes sizes, long seed) {
-        if (sizes.total() > pool.size()) {
-            throw new IllegalArgumentException(String.format("asked for %,d train + %,d validation + %,d test ="
-                            + " %,d examples, but the pool, %s, holds only %,d. Ask for at most %,d in total, or"
-                            + " use a larger pool (MNIST's and Fashion-MNIST's training splits hold 60,000).",
-                    sizes.train(), sizes.validation(), sizes.test(), sizes.total(), pool.description(),
-                    pool.size(), pool.size()));
-        }
+        requireWithin(sizes, pool.size(), pool.description());
         int[] order = shuffledIndices(pool.size(), seed);
         int a = sizes.train();
         int b = a + sizes.validation();
@@ -72,6 +75,67 @@ public final class DataSplits {
         int[] va = Arrays.copyOfRange(order, a, b);
         int[] te = Arrays.copyOfRange(order, b, c);
         return new DataSplits(pool.description(), pool.select(tr), pool.select(va), pool.select(te), tr, va, te);
+    }
+
+    /**
+     * Draws the subsets from the pool {@code pair} as {@link #draw(LabelledImages, SplitSizes, long)} does
+     * from the whole pool read into memory (the same examples in the same order), but reads only the drawn
+     * images: memory for {@code sizes.total()} images, however large the file.
+     *
+     * @param description the pool's description for messages and records
+     * @throws IllegalArgumentException if the pool holds fewer examples than the sizes add up to
+     */
+    public static DataSplits draw(IdxPair pair, int classes, String description, SplitSizes sizes, long seed)
+            throws IOException {
+        return draw(pair, classes, description, sizes, seed, Centring.NONE);
+    }
+
+    /**
+     * As {@link #draw(IdxPair, int, String, SplitSizes, long)}, centred as {@code centring} says; the pool's
+     * mean image is added up while the file is read, without holding the pool. The same subsets, bit for
+     * bit, as {@link #draw(LabelledImages, SplitSizes, long, Centring)} on the whole pool.
+     */
+    public static DataSplits draw(IdxPair pair, int classes, String description, SplitSizes sizes, long seed,
+            Centring centring) throws IOException {
+        int n = LabelledImages.count(pair.images(), pair.labels());
+        requireWithin(sizes, n, description);
+        int[] order = shuffledIndices(n, seed);
+        int a = sizes.train();
+        int b = a + sizes.validation();
+        int c = b + sizes.test();
+        int[] needed = Arrays.copyOf(order, c);
+        Arrays.sort(needed);
+        int[] dims = IdxReader.dimensions(pair.images());
+        long[] sums = centring == Centring.POOL_MEAN ? new long[dims[1] * dims[2]] : null;
+        LabelledImages part = LabelledImages.readRows(pair.images(), pair.labels(), classes, needed, sums)
+                .withDescription(description);
+        int[] tr = Arrays.copyOfRange(order, 0, a);
+        int[] va = Arrays.copyOfRange(order, a, b);
+        int[] te = Arrays.copyOfRange(order, b, c);
+        DataSplits drawn = new DataSplits(description, part.select(positions(needed, tr)),
+                part.select(positions(needed, va)), part.select(positions(needed, te)), tr, va, te);
+        return switch (centring) {
+            case NONE -> drawn;
+            case POOL_MEAN -> drawn.subtractMean(LabelledImages.meanOf(sums, n), "pool mean subtracted");
+        };
+    }
+
+    /** Where each of {@code rows} sits in the sorted {@code needed}. */
+    private static int[] positions(int[] needed, int[] rows) {
+        int[] p = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            p[i] = Arrays.binarySearch(needed, rows[i]);
+        }
+        return p;
+    }
+
+    private static void requireWithin(SplitSizes sizes, int poolSize, String description) {
+        if (sizes.total() > poolSize) {
+            throw new IllegalArgumentException(String.format("asked for %,d train + %,d validation + %,d test ="
+                            + " %,d examples, but the pool, %s, holds only %,d. Ask for at most %,d in total, or"
+                            + " use a larger pool (MNIST's and Fashion-MNIST's training splits hold 60,000).",
+                    sizes.train(), sizes.validation(), sizes.test(), sizes.total(), description, poolSize, poolSize));
+        }
     }
 
     /**

@@ -90,13 +90,17 @@ public final class DatasetFiles {
                 new EnumMap<>(Split.class), new IdxPair(images, labels), List.of());
     }
 
+    /**
+     * The file of that name, gzipped or not. Anything of the name counts, also a directory, so that reading
+     * it says what is wrong instead of the file being silently passed over.
+     */
     private static Optional<Path> find(Path dir, String gzName) {
         Path gz = dir.resolve(gzName);
-        if (Files.isRegularFile(gz)) {
+        Path raw = dir.resolve(gzName.substring(0, gzName.length() - ".gz".length()));
+        if (Files.isRegularFile(gz) || (Files.exists(gz) && !Files.isRegularFile(raw))) {
             return Optional.of(gz);
         }
-        Path raw = dir.resolve(gzName.substring(0, gzName.length() - ".gz".length()));
-        return Files.isRegularFile(raw) ? Optional.of(raw) : Optional.empty();
+        return Files.exists(raw) ? Optional.of(raw) : Optional.empty();
     }
 
     /**
@@ -180,7 +184,12 @@ public final class DatasetFiles {
      */
     public LabelledImages readPool() throws IOException {
         IdxPair pair = pool();
-        return pair.read(classes).withDescription(describePool());
+        return pair.read(classes).withDescription(poolDescription());
+    }
+
+    /** How many examples {@link #pool()} holds, from its header alone. */
+    public int poolSize() throws IOException {
+        return IdxReader.dimensions(pool().images())[0];
     }
 
     /**
@@ -197,7 +206,8 @@ public final class DatasetFiles {
                 + pair.images().getFileName() + ", " + origin + ")");
     }
 
-    private String describePool() {
+    /** The pool's dataset, split and place, for messages and records. */
+    public String poolDescription() {
         if (customPair != null) {
             return name + " " + origin;
         }

@@ -1,6 +1,7 @@
 package io.github.hypergrad4j.data;
 
 import java.io.BufferedInputStream;
+import java.nio.file.AccessDeniedException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +42,61 @@ public final class IdxReader {
      * @return its header and payload
      */
     public static IdxFile read(Path file) throws IOException {
+        return read(file, null, false);
+    }
+
+    /**
+     * Reads only some entries along the first dimension (images of an images file, labels of a labels
+     * file): memory for those alone, however large the file. The whole file is still read through and
+     * checked as by {@link #read(Path)}.
+     *
+     * @param rows first-dimension indices in strictly increasing order
+     * @return the file's content with dimension 0 of size {@code rows.length}, rows in that order
+     * @throws IdxFormatException as {@link #read(Path)}, or if a row lies beyond the file's first dimension
+     */
+    public static IdxFile readRows(Path file, int[] rows) throws IOException {
+        return readRows(file, rows, null);
+    }
+
+    /**
+     * As {@link #readRows(Path, int[])}, and adds up every byte position over all entries, read or not, into
+     * {@code columnSums} (for unsigned bytes: a pool's mean image without holding the pool).
+     *
+     * @param columnSums one sum per byte of an entry, or null
+     */
+    public static IdxFile readRows(Path file, int[] rows, long[] columnSums) throws IOException {
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] <= rows[i - 1]) {
+                throw new IllegalArgumentException("rows must be strictly increasing, got " + rows[i - 1] + " then " + rows[i]);
+            }
+        }
+        return read(file, new Rows(rows, columnSums), false);
+    }
+
+    /** Which entries to keep, and where to add up all of them (or null). */
+    private record Rows(int[] keep, long[] columnSums) {}
+
+    /** The file's dimensions from its header alone (the data is neither read nor checked). */
+    public static int[] dimensions(Path file) throws IOException {
+        return read(file, null, true).dims();
+    }
+
+    private static IdxFile read(Path file, Rows rows, boolean headerOnly) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "IDX file not found");
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
+        if (Files.isDirectory(file)) {
+            throw new IdxFormatException(file, "is a directory, not a file", "put the IDX file itself there, or give"
+                    + " --data the directory that holds the IDX files");
+        }
+        InputStream opened;
+        try {
+            opened = Files.newInputStream(file);
+        } catch (AccessDeniedException e) {
+            throw new IdxFormatException(file, "cannot be read: permission denied", "make it readable for this user"
+                    + " (chmod a+r), or choose other data with --data", e);
+        }
+        try (InputStream raw = new BufferedInputStream(opened, BUFFER)) {
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
@@ -59,10 +111,10 @@ public final class IdxReader {
                         "if it is an uncompressed IDX file, remove the .gz from its name; otherwise " + REDOWNLOAD);
             }
             if (!gzip) {
-                return parse(file, raw, false);
+                return parse(file, raw, false, rows, headerOnly);
             }
             try (InputStream in = new GZIPInputStream(raw, BUFFER)) {
-                return parse(file, in, true);
+                return parse(file, in, true, rows, headerOnly);
             } catch (ZipException e) {
                 throw new IdxFormatException(file, "is damaged gzip data (" + e.getMessage() + ")", REDOWNLOAD, e);
             } catch (EOFException e) {
@@ -72,7 +124,8 @@ public final class IdxReader {
         }
     }
 
-    private static IdxFile parse(Path file, InputStream in, boolean gzip) throws IOException {
+    private static IdxFile parse(Path file, InputStream in, boolean gzip, Rows rows, boolean headerOnly)
+            throws IOException {
         String bytesOf = gzip ? " uncompressed bytes" : " bytes";
         byte[] magic = in.readNBytes(4);
         if (magic.length < 4) {
@@ -125,21 +178,74 @@ public final class IdxReader {
                 throw lengthMismatch(file, type, dims, size, actual, bytesOf);
             }
         }
-        byte[] data = readPayload(in, (int) size);
-        if (data.length < size) {
-            throw lengthMismatch(file, type, dims, size, data.length, bytesOf);
+        if (headerOnly) {
+            return new IdxFile(file, type, dims, new byte[0]);
+        }
+        byte[] data;
+        if (rows == null) {
+            data = readPayload(in, (int) size);
+            if (data.length < size) {
+                throw lengthMismatch(file, type, dims, size, data.length, bytesOf);
+            }
+        } else {
+            data = readRows(file, in, dims, (int) (size / dims[0]), rows.keep(), rows.columnSums());
+            if (data == null) {
+                throw lengthMismatch(file, type, dims, size, -1, bytesOf);
+            }
         }
         long extra = in.transferTo(OutputStream.nullOutputStream()); // also makes GZIPInputStream check its CRC trailer
         if (extra > 0) {
             throw lengthMismatch(file, type, dims, size, size + extra, bytesOf);
         }
+        if (rows != null) {
+            dims = dims.clone();
+            dims[0] = rows.keep().length;
+        }
         return new IdxFile(file, type, dims, data);
+    }
+
+    /**
+     * Reads the whole payload, keeping the listed rows of {@code rowBytes} each; null when the data ends early.
+     */
+    private static byte[] readRows(Path file, InputStream in, int[] dims, int rowBytes, int[] rows, long[] sums)
+            throws IOException {
+        if (rows.length > 0 && rows[rows.length - 1] >= dims[0]) {
+            throw new IdxFormatException(file, "holds " + dims[0] + " entries, but entry " + rows[rows.length - 1]
+                    + " was asked for", "use a larger file, or ask for fewer examples");
+        }
+        if (sums != null && sums.length != rowBytes) {
+            throw new IllegalArgumentException(sums.length + " column sums for entries of " + rowBytes + " bytes");
+        }
+        byte[] out = new byte[Math.multiplyExact(rows.length, rowBytes)];
+        byte[] row = new byte[rowBytes];
+        int next = 0;
+        for (int r = 0; r < dims[0]; r++) {
+            boolean keep = next < rows.length && rows[next] == r;
+            byte[] into = keep ? out : row;
+            int at = keep ? next * rowBytes : 0;
+            if (in.readNBytes(into, at, rowBytes) < rowBytes) {
+                return null;
+            }
+            if (sums != null) {
+                for (int k = 0; k < rowBytes; k++) {
+                    sums[k] += into[at + k] & 0xff;
+                }
+            }
+            if (keep) {
+                next++;
+            }
+        }
+        return out;
     }
 
     private static IdxFormatException lengthMismatch(Path file, IdxType type, int[] dims, long expected,
                                                      long actual, String bytesOf) {
         String declared = "its header declares " + Arrays.toString(dims) + " " + type.describe() + " = "
                 + expected + bytesOf + " of data";
+        if (actual < 0) {
+            return new IdxFormatException(file, "is truncated: " + declared + " but fewer follow the header",
+                    REDOWNLOAD);
+        }
         if (actual < expected) {
             return new IdxFormatException(file, "is truncated: " + declared + " but only " + actual
                     + " follow the header", REDOWNLOAD);

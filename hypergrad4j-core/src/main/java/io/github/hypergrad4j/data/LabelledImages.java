@@ -71,6 +71,60 @@ public final class LabelledImages {
                     "pass the labels file that belongs to these images (train-* with train-*, t10k-* with t10k-*)");
         }
         byte[] l = lab.data();
+        checkLabels(labels, l, classes);
+        return new LabelledImages(images.toAbsolutePath() + " with " + labels.getFileName(), img.data(), l,
+                img.dim(1), img.dim(2), classes);
+    }
+
+    /**
+     * Reads only the listed images of an images file (and all labels, to check them), so that memory is
+     * needed for those alone however large the file; otherwise as {@link #read(Path, Path, int)}.
+     *
+     * @param rows image indices in strictly increasing order; the result holds these images in this order
+     */
+    public static LabelledImages readRows(Path images, Path labels, int classes, int[] rows) throws IOException {
+        return readRows(images, labels, classes, rows, null);
+    }
+
+    /**
+     * As {@link #readRows(Path, Path, int, int[])}, adding each pixel's raw value over all images of the file
+     * (read or not) into {@code pixelSums} (one per pixel, or null): the pool's mean image without the pool.
+     */
+    public static LabelledImages readRows(Path images, Path labels, int classes, int[] rows, long[] pixelSums)
+            throws IOException {
+        if (classes < 1 || classes > 256) {
+            throw new IllegalArgumentException("classes must be in 1..256 (labels are bytes), got " + classes);
+        }
+        count(images, labels);
+        IdxFile lab = IdxReader.read(labels).require(IdxType.UNSIGNED_BYTE, 1, "labels");
+        byte[] all = lab.data();
+        checkLabels(labels, all, classes);
+        IdxFile img = IdxReader.readRows(images, rows, pixelSums).require(IdxType.UNSIGNED_BYTE, 3, "images");
+        byte[] l = new byte[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            l[i] = all[rows[i]];
+        }
+        return new LabelledImages(images.toAbsolutePath() + " with " + labels.getFileName(), img.data(), l,
+                img.dim(1), img.dim(2), classes);
+    }
+
+    /**
+     * The number of images in a pair of files, from their headers alone.
+     *
+     * @throws IdxFormatException if a header is broken or the two files hold different counts
+     */
+    public static int count(Path images, Path labels) throws IOException {
+        int count = IdxReader.dimensions(images)[0];
+        int labelCount = IdxReader.dimensions(labels)[0];
+        if (count != labelCount) {
+            throw new IdxFormatException(labels, "holds " + labelCount + " labels but the images file " + images
+                    + " holds " + count + " images",
+                    "pass the labels file that belongs to these images (train-* with train-*, t10k-* with t10k-*)");
+        }
+        return count;
+    }
+
+    private static void checkLabels(Path labels, byte[] l, int classes) throws IdxFormatException {
         for (int i = 0; i < l.length; i++) {
             if ((l[i] & 0xff) >= classes) {
                 throw new IdxFormatException(labels, "holds label " + (l[i] & 0xff) + " at index " + i
@@ -78,8 +132,6 @@ public final class LabelledImages {
                         "check that this is a labels file for a " + classes + "-class dataset");
             }
         }
-        return new LabelledImages(images.toAbsolutePath() + " with " + labels.getFileName(), img.data(), l,
-                img.dim(1), img.dim(2), classes);
     }
 
     /**
@@ -255,9 +307,20 @@ public final class LabelledImages {
                 sums[k] += pixels[from + k] & 0xff;
             }
         }
-        double[] mean = new double[p];
-        for (int k = 0; k < p; k++) {
-            mean[k] = sums[k] / (255.0 * size());
+        return meanOf(sums, size());
+    }
+
+    /**
+     * The mean image from per-pixel sums of raw values over {@code count} images, scaled to [0, 1]: the one
+     * formula of {@link #meanImage()} and of a mean added up while reading a file.
+     */
+    public static double[] meanOf(long[] sums, int count) {
+        if (count <= 0) {
+            throw new IllegalStateException("an empty pool has no mean image");
+        }
+        double[] mean = new double[sums.length];
+        for (int k = 0; k < sums.length; k++) {
+            mean[k] = sums[k] / (255.0 * count);
         }
         return mean;
     }

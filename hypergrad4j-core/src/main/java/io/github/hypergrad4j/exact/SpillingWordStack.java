@@ -14,8 +14,9 @@ import java.nio.file.StandardOpenOption;
  * A {@link WordStack} that keeps at most a given number of bytes in memory and moves its oldest words
  * to a temporary file beyond that, reading them back as the reverse pass consumes the stack. The
  * logical content (file words, then memory words) is the same stack as {@link ArrayWordStack}'s, with
- * the same zero floor, so reversal stays exact. {@link #close()} deletes the file; call it also when
- * training fails.
+ * the same zero floor, so reversal stays exact. The file's name is removed as soon as it is open (where
+ * the system allows), so even a killed process leaves no file; {@link #close()} releases it; call it also
+ * when training fails.
  */
 public final class SpillingWordStack implements WordStack, AutoCloseable {
     /** The smallest in-memory part, whatever the budget. */
@@ -28,6 +29,7 @@ public final class SpillingWordStack implements WordStack, AutoCloseable {
     private Path path;
     private FileChannel file;
     private long fileWords;
+    private boolean unlinked;
 
     /**
      * @param memoryBytes bytes of words to keep in memory (at least {@value #MIN_WORDS} words are kept)
@@ -102,7 +104,7 @@ public final class SpillingWordStack implements WordStack, AutoCloseable {
     /**
      * The spill file, or null when nothing was ever spilled.
      *
-     * @return its path, deleted by {@link #close()}
+     * @return its path, deleted by {@link #close()}; see {@link #unlinked()}
      */
     public Path file() {
         return path;
@@ -114,8 +116,8 @@ public final class SpillingWordStack implements WordStack, AutoCloseable {
             if (file == null) {
                 Files.createDirectories(directory);
                 path = Files.createTempFile(directory, "hypergrad4j-buffer-", ".words");
-                path.toFile().deleteOnExit();
                 file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                unlinkWhileOpen();
             }
             ByteBuffer bytes = ByteBuffer.allocate(half * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             bytes.asIntBuffer().put(memory, 0, half);
@@ -155,10 +157,33 @@ public final class SpillingWordStack implements WordStack, AutoCloseable {
         fileWords -= n;
     }
 
+    /**
+     * Removes the spill file's name at once, keeping it open: on POSIX systems the space lives on until the
+     * channel is closed, and a process killed with -9 leaves nothing behind. Where an open file cannot be
+     * deleted (Windows), the file is deleted at exit and in {@link #close()}.
+     */
+    private void unlinkWhileOpen() {
+        try {
+            Files.delete(path);
+            unlinked = true;
+        } catch (IOException e) {
+            path.toFile().deleteOnExit();
+        }
+    }
+
+    /** Whether the spill file's name was removed while it is open (nothing to leak on a kill). */
+    public boolean unlinked() {
+        return unlinked;
+    }
+
     private UncheckedIOException failure(String what, IOException e) {
-        return new UncheckedIOException("could not " + what + " the information buffer's spill file " + path + " in "
-                + directory + ": " + e.getMessage() + ". Free disk space there, choose another directory, or allow more"
-                + " buffer memory", e);
+        String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage();
+        String file = path == null ? "a spill file in " + directory : "the spill file " + path;
+        return new UncheckedIOException("could not " + (path == null ? "create" : what) + " the information buffer's "
+                + file + ": " + reason + ". Free disk space there, choose another directory, or allow more buffer"
+                + " memory", e);
     }
 
     /** Deletes the spill file. */

@@ -183,6 +183,34 @@ public final class ScheduleProblem implements HypergradientProblem {
         return t;
     }
 
+    /**
+     * A meta step can carry a log learning rate or log scale so far that its exponential overflows: that is
+     * the meta-optimisation diverging (the caller's explosion guard can step back), not a bad argument.
+     */
+    private void requireRepresentable(double[] x, double[][] alpha, double[] scales) {
+        int g = groups();
+        for (int t = 0; t < steps; t++) {
+            for (int k = 0; k < g; k++) {
+                if (!Double.isFinite(alpha[t][k])) {
+                    throw new io.github.hypergrad4j.train.TrainingDivergedException(t, "the learning rate of step " + t
+                            + ", group " + k + " is exp(" + x[t * g + k] + ") = " + alpha[t][k] + " after the meta step", null);
+                }
+            }
+        }
+        for (int k = 0; k < g; k++) {
+            if (!Double.isFinite(scales[k]) || !Double.isFinite(x[steps * g * 2 + k])) {
+                throw new io.github.hypergrad4j.train.TrainingDivergedException(0, "the initial scale of group " + k
+                        + " is exp(" + x[2 * steps * g + k] + ") = " + scales[k] + " after the meta step", null);
+            }
+        }
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                throw new io.github.hypergrad4j.train.TrainingDivergedException(0, "a hyperparameter is " + v
+                        + " after the meta step", null);
+            }
+        }
+    }
+
     @Override
     public SeedResult evaluate(double[] x, long seed, int metaIteration) {
         ScheduleLayout l = layout();
@@ -202,6 +230,7 @@ public final class ScheduleProblem implements HypergradientProblem {
         for (int k = 0; k < g; k++) {
             scales[k] = Parameterisation.LOG.value(x[l.logScale(k)]);
         }
+        requireRepresentable(x, alpha, scales);
         Dataset data = train();
         Tensor images = data.images(), targets = data.oneHotTensor();
         RandomBatches batches = new RandomBatches(data.size(), batchSize, seed, metaIteration);

@@ -41,7 +41,9 @@ public final class Blas {
                 b = instance;
                 if (b == null) {
                     quietNetlib();
+                    java.util.Set<java.nio.file.Path> before = NativeLibraryFiles.list();
                     b = choose(System.getProperty(PROPERTY, "auto"));
+                    NativeLibraryFiles.removeAfterLoad(before);
                     LOG.log(System.Logger.Level.DEBUG, "hypergrad4j BLAS backend: " + describe(b));
                     instance = b;
                 }

@@ -108,7 +108,9 @@ class DatasetLocatorTest {
                 .hasMessageContaining("set the environment variable HYPERGRAD4J_DATA=DIR")
                 .hasMessageContaining("put the files in " + tmp.resolve("cache/mnist"))
                 .hasMessageContaining("apt-get install dataset-fashion-mnist")
-                .hasMessageContaining("allow the download")
+                .hasMessageContaining("run with --data mnist or --data auto")
+                .satisfies(e -> assertThat(e.getMessage()).as("no options that do not exist, no Java methods")
+                        .doesNotContain("--download").doesNotContainPattern("\\w\\.\\w+\\(\\)"))
                 .hasMessageContaining("https://ossci-datasets.s3.amazonaws.com/mnist/");
         assertThatThrownBy(() -> isolated().locate(DatasetName.FASHION_MNIST))
                 .hasMessageContaining("system package directory " + tmp.resolve("usr-share-fashion"))

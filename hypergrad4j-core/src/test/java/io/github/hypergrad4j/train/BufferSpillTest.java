@@ -87,11 +87,34 @@ class BufferSpillTest {
         }
     }
 
+    /**
+     * Bytes in the spill files of {@code dir}: those listed there, and those whose name was removed while
+     * open (on Linux a spill file is unlinked at once; /proc/self/fd still reaches it).
+     */
     private static long sizeOfFiles(Path dir) {
+        long bytes = 0;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.mapToLong(f -> f.toFile().length()).sum();
+            bytes += s.mapToLong(f -> f.toFile().length()).sum();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        Path fds = Path.of("/proc/self/fd");
+        if (Files.isDirectory(fds)) {
+            try (Stream<Path> s = Files.list(fds)) {
+                for (Path fd : s.toList()) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith(dir.toAbsolutePath().toString()) && target.endsWith(" (deleted)")) {
+                            bytes += Files.size(fd);
+                        }
+                    } catch (IOException e) {
+                        // closed in the meantime
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return bytes;
     }
 }

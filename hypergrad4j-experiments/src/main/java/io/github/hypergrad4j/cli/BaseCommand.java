@@ -5,6 +5,7 @@ import io.github.hypergrad4j.data.DownloadException;
 import io.github.hypergrad4j.data.IdxFormatException;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.train.NonFiniteInputException;
+import io.github.hypergrad4j.report.DirectoryInUseException;
 import io.github.hypergrad4j.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +56,8 @@ public abstract class BaseCommand implements Callable<Integer> {
             return fail(ExitCode.DIVERGED, e, e.getMessage());
         } catch (TrainingDivergedException e) {
             return fail(ExitCode.DIVERGED, e, "training diverged: " + e.getMessage());
+        } catch (DirectoryInUseException e) {
+            return fail(ExitCode.USAGE, e, e.getMessage());
         } catch (IOException e) {
             return fail(ExitCode.IO, e, "could not read or write a file: " + describe(e)
                     + "\nCheck that the output directory (--out) is writable and the disk is not full; a"
@@ -63,12 +66,20 @@ public abstract class BaseCommand implements Callable<Integer> {
             return fail(ExitCode.IO, e, e.getMessage() + "\nCheck that the directory is writable and the disk is not"
                     + " full; a meta-optimisation that was interrupted can continue with --resume.");
         } catch (OutOfMemoryError e) {
-            return fail(ExitCode.ERROR, e, "out of memory. Give Java more with HYPERGRAD4J_JAVA_OPTS=-Xmx8g, or use"
-                    + " smaller sizes (--quick).");
+            // Not a bug but a configuration too large for this machine: a usage error with what would help.
+            return fail(ExitCode.USAGE, e, "out of memory" + outOfMemoryAdvice());
         } catch (Exception e) {
             return fail(ExitCode.ERROR, e, "unexpected error: " + e + "\nThis is a bug. Rerun with --debug and report"
                     + " the stack trace.");
         }
+    }
+
+    /**
+     * What ran out of memory and what would help, after "out of memory": here only the Java heap option;
+     * commands that know their input and options say more.
+     */
+    protected String outOfMemoryAdvice() {
+        return ". Give Java more memory with HYPERGRAD4J_JAVA_OPTS=-Xmx8g.";
     }
 
     private int fail(ExitCode code, Throwable e, String message) {

@@ -41,12 +41,27 @@ public abstract class ExperimentCommand extends BaseCommand {
         return ExitCode.OK;
     }
 
+    @Override
+    protected String outOfMemoryAdvice() {
+        return " while running " + spec.name() + (options.quick() ? " --quick" : "") + " on --data " + options.data()
+                + ". Give Java more memory with HYPERGRAD4J_JAVA_OPTS=-Xmx8g"
+                + (options.quick() ? "" : ", run the small version with --quick")
+                + ", ask for smaller sets or networks with this experiment's size options (see --help)"
+                + (options.bufferMemory == null ? ", or keep most of the information buffer on disk with"
+                        + " --buffer-memory 512m" : ", or lower --buffer-memory") + ".";
+    }
+
     /** The command line of this run, to record how to repeat it. */
     private String commandLine() {
         StringBuilder b = new StringBuilder("./hypergrad4j"); // the original arguments start with the subcommand
         for (String arg : spec.commandLine().getParseResult().originalArgs()) {
-            b.append(' ').append(arg.matches("[\\w./=,:+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+            b.append(' ').append(quote(arg));
         }
         return b.toString();
+    }
+
+    /** An argument as a POSIX shell reads it back unchanged: as is when safe, else in single quotes. */
+    static String quote(String arg) {
+        return arg.matches("[\\w./=,:+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 }

@@ -110,30 +110,38 @@ public final class DataSource {
      * The whole pool of one named dataset, for experiments that draw from several at once (the
      * {@code weight-sharing} tasks come from MNIST and Fashion-MNIST): MNIST wherever {@code auto} would
      * find it (largest local copy, else a download if this source allows one), Fashion-MNIST where the
-     * locator finds it. A directory given with {@code --data} does not apply here.
+     * locator finds it. A directory given with {@code --data} does not apply here. Unlike {@link #load},
+     * this decodes the whole pool.
      *
      * @return the images and a description of where they came from
      * @throws DatasetNotFoundException if there is no copy; the message lists the user's options
      */
     public LabelledImages pool(DatasetName name) throws IOException {
-        return name == DatasetName.MNIST ? mnist(new SplitSizes(1, 1, 1)).images
-                : named(name, DatasetLocator.forUser()).images;
+        return (name == DatasetName.MNIST ? mnist(new SplitSizes(1, 1, 1)) : named(name, DatasetLocator.forUser()))
+                .files.readPool();
     }
 
-    /** A dataset's pool and a {@link io.github.hypergrad4j.data.DatasetSpec} source that finds it again. */
-    private record Pool(String dataset, LabelledImages images, String location) {}
+    /**
+     * A dataset's pool files, their example count (from the header: nothing is decoded until the subsets are
+     * drawn, and then only the drawn images) and a place that finds them again.
+     */
+    private record Pool(String dataset, DatasetFiles files, int size, String location) {
+        static Pool of(String dataset, DatasetFiles files, String location) throws IOException {
+            return new Pool(dataset, files, files.poolSize(), location);
+        }
+    }
 
     private Pool auto(SplitSizes sizes) throws IOException {
         List<Pool> tooSmall = new ArrayList<>();
         for (Pool p : localMnist()) {
-            if (p.images.size() >= sizes.total()) {
+            if (p.size >= sizes.total()) {
                 return p;
             }
             tooSmall.add(p);
         }
         try {
             Pool fashion = named(DatasetName.FASHION_MNIST, DatasetLocator.forUser());
-            if (fashion.images.size() >= sizes.total()) {
+            if (fashion.size >= sizes.total()) {
                 return fashion;
             }
             tooSmall.add(fashion);
@@ -152,7 +160,7 @@ public final class DataSource {
     private Pool mnist(SplitSizes sizes) throws IOException {
         List<Pool> local = localMnist();
         for (Pool p : local) {
-            if (p.images.size() >= sizes.total()) {
+            if (p.size >= sizes.total()) {
                 return p;
             }
         }
@@ -184,38 +192,37 @@ public final class DataSource {
             for (Path dir : List.of(shared.resolve(DatasetName.MNIST.directoryName()), shared)) {
                 DatasetFiles files = DatasetFiles.scan(dir, DatasetName.MNIST, "the directory beside the project");
                 if (files.isUsable()) {
-                    found.add(new Pool(DatasetName.MNIST.displayName(), files.readPool(), dir.toAbsolutePath().toString()));
+                    found.add(Pool.of(DatasetName.MNIST.displayName(), files, dir.toAbsolutePath().toString()));
                     break;
                 }
             }
         }
-        found.sort((a, b) -> Integer.compare(b.images.size(), a.images.size()));
+        found.sort((a, b) -> Integer.compare(b.size, a.size));
         return found;
     }
 
     private static Pool named(DatasetName name, DatasetLocator locator) throws IOException {
         DatasetFiles files = locator.locate(name);
-        return new Pool(name.displayName(), files.readPool(), name.directoryName());
+        return Pool.of(name.displayName(), files, name.directoryName());
     }
 
     private Pool directoryPool() throws IOException {
         DatasetLocator locator = DatasetLocator.forUser().withExplicitDirectory(directory);
         try {
-            return new Pool("IDX files", locator.locate(DatasetName.MNIST).readPool(), directory.toAbsolutePath().toString());
+            return Pool.of("IDX files", locator.locate(DatasetName.MNIST), directory.toAbsolutePath().toString());
         } catch (DatasetNotFoundException e) {
             try {
-                return new Pool("IDX files", locator.locate(DatasetName.FASHION_MNIST).readPool(),
-                        directory.toAbsolutePath().toString());
+                return Pool.of("IDX files", locator.locate(DatasetName.FASHION_MNIST), directory.toAbsolutePath().toString());
             } catch (DatasetNotFoundException ignored) {
                 throw e;
             }
         }
     }
 
-    private static LoadedData draw(Pool pool, SplitSizes sizes, long seed, Centring centring) {
+    private static LoadedData draw(Pool pool, SplitSizes sizes, long seed, Centring centring) throws IOException {
         try {
-            DataSplits splits = DataSplits.draw(pool.images, sizes, seed, centring);
-            return new LoadedData(pool.dataset, pool.images.description(), splits, pool.location);
+            DataSplits splits = DataSplits.draw(pool.files, sizes, seed, centring);
+            return new LoadedData(pool.dataset, pool.files.poolDescription(), splits, pool.location);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage() + " Otherwise ask for smaller sets with the experiment's size"
                     + " options, use --quick, or choose other data with --data (" + String.join(", ", NAMES)

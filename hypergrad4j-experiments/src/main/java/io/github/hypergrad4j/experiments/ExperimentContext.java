@@ -29,6 +29,7 @@ public final class ExperimentContext {
     private final Results results;
     private final RunOptions options;
     private final RunIdentity checkpointIdentity;
+    private final java.util.List<String> dataFingerprints = new java.util.ArrayList<>();
 
     /** Made by {@link ExperimentRunner}; public for tests that drive a loop directly. */
     public ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
@@ -82,6 +83,19 @@ public final class ExperimentContext {
         return checkpointIdentity;
     }
 
+    /** The {@code --data} choice, for messages. */
+    public String dataSpec() {
+        return data == null ? "none" : data.spec();
+    }
+
+    /**
+     * {@link DataFingerprint}s of the data this run has read so far, in the order it read it: a checkpoint
+     * records them, and a resumed run must have read the same.
+     */
+    public java.util.List<String> dataFingerprints() {
+        return java.util.List.copyOf(dataFingerprints);
+    }
+
     /** A reversible trainer for this run (with the information-buffer memory limit of {@code --buffer-memory}). */
     public ReversibleTrainer trainer(ParameterLayout layout, TrainingLoss loss) {
         return buffer().apply(new ReversibleTrainer(layout, loss));
@@ -114,9 +128,12 @@ public final class ExperimentContext {
      */
     public LoadedData loadData(SplitSizes sizes, Centring centring) throws IOException {
         LoadedData d = data.load(sizes, seedFor("data split"), centring);
+        String fingerprint = DataFingerprint.of(d.splits());
+        dataFingerprints.add(fingerprint);
         results.dataset().put("name", d.dataset()).put("requested", data.spec()).put("source", d.source())
                 .put("train", sizes.train()).put("validation", sizes.validation()).put("test", sizes.test())
-                .put("centring", centring.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                .put("centring", centring.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .put("fingerprint", fingerprint);
         info(String.format("data: %s (%s); %,d training, %,d validation, %,d test examples", d.dataset(), d.source(),
                 sizes.train(), sizes.validation(), sizes.test()));
         return d;
@@ -128,8 +145,10 @@ public final class ExperimentContext {
      */
     public LabelledImages pool(DatasetName name) throws IOException {
         LabelledImages images = data.pool(name);
+        String fingerprint = DataFingerprint.of(images);
+        dataFingerprints.add(fingerprint);
         results.dataset().section(name.directoryName()).put("name", name.displayName())
-                .put("source", images.description()).put("images", images.size());
+                .put("source", images.description()).put("images", images.size()).put("fingerprint", fingerprint);
         info(String.format("data: %s (%s), %,d images", name.displayName(), images.description(), images.size()));
         return images;
     }

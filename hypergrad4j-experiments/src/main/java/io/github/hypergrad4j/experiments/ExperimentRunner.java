@@ -3,8 +3,10 @@ package io.github.hypergrad4j.experiments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hypergrad4j.experiments.meta.Checkpoint;
+import io.github.hypergrad4j.report.LockFile;
 import io.github.hypergrad4j.report.ReportIndex;
 import io.github.hypergrad4j.report.Results;
+import io.github.hypergrad4j.report.RunSlot;
 import io.github.hypergrad4j.tensor.Blas;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,9 +23,12 @@ import java.util.stream.Stream;
  * {@code results.json}, then {@code OUT/index.html} is rebuilt to include it.
  *
  * <p>An earlier run's directory is never replaced by accident: running into a directory that holds
- * files needs {@code --resume} (continue from its checkpoint) or {@code --overwrite}. A run that fails
- * before it has anything to keep removes the directories it created, so a mistake leaves no trace;
- * one that fails later keeps its checkpoint for {@code --resume}.
+ * files needs {@code --resume} (continue from its checkpoint) or {@code --overwrite}, which builds the new
+ * run beside the old one and swaps it in at the end ({@link RunSlot}), so a kill leaves the old run or the
+ * new one, never a mix. Only one run at a time works in an experiment's directory (a second one refuses,
+ * naming the first's process). A run that fails before it has anything to keep removes the directories
+ * it created, so a mistake leaves no trace; one that fails later keeps its checkpoint for
+ * {@code --resume}.
  */
 public final class ExperimentRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,33 +68,44 @@ public final class ExperimentRunner {
 
     public static Outcome run(Experiment experiment, Settings s) throws IOException {
         Path out = s.outputDirectory();
-        Path dir = out.resolve(experiment.name());
         RunIdentity identity = RunIdentity.of(experiment.name(), settings(experiment, s),
                 s.command());
-        checkDirectory(dir, identity, s.options());
-        List<Path> created = createDirectories(dir);
-        try {
-            Results results = new Results(experiment.name(), experiment.title())
-                    .description(experiment.description() + " (Log entry: "
-                            + experiment.logDate().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
-                            + experiment.logDate().getDayOfMonth() + ".)")
-                    .order(experiment.logDate().getMonthValue() * 100 + experiment.logDate().getDayOfMonth())
-                    .seed(s.seed()).quick(s.quick()).command(s.command()).config(experiment.config());
-            ExperimentContext context = new ExperimentContext(s.seed(), s.quick(), s.data(), dir, s.progress(), s.log(),
-                    results, s.options(), identity);
-            long start = System.nanoTime();
-            experiment.run(context);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            results.run().put("elapsedSeconds", seconds).put("blas", Blas.backendName())
-                    .put("java", System.getProperty("java.version"))
-                    .put("processors", Runtime.getRuntime().availableProcessors())
-                    .put("resumed", s.options().resume());
-            Path json = results.write(dir);
-            Path index = ReportIndex.regenerate(out);
-            return new Outcome(dir, json, index, seconds);
-        } catch (IOException | RuntimeException | Error e) {
-            removeIfEmpty(created);
-            throw e;
+        BufferDirectory.check(s.options());
+        try (RunSlot slot = RunSlot.claim(out, experiment.name(), LockFile.describeThisProcess(s.command()),
+                Checkpoint.FILE_NAME, Results.FILE_NAME)) {
+            slot.repairs().forEach(s.log());
+            Path work = workDirectory(slot, identity, s.options());
+            List<Path> created = createDirectories(work);
+            try {
+                Results results = new Results(experiment.name(), experiment.title())
+                        .description(experiment.description() + " (Log entry: "
+                                + experiment.logDate().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
+                                + experiment.logDate().getDayOfMonth() + ".)")
+                        .order(experiment.logDate().getMonthValue() * 100 + experiment.logDate().getDayOfMonth())
+                        .seed(s.seed()).quick(s.quick()).command(s.command()).config(experiment.config());
+                // The --data choice of every run, also of those that read no subsets (all --resume compares it).
+                results.dataset().put("requested", s.data() == null ? "none" : s.data().spec());
+                ExperimentContext context = new ExperimentContext(s.seed(), s.quick(), s.data(), work, s.progress(),
+                        s.log(), results, s.options(), identity);
+                long start = System.nanoTime();
+                experiment.run(context);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                results.run().put("elapsedSeconds", seconds).put("blas", Blas.backendName())
+                        .put("java", System.getProperty("java.version"))
+                        .put("processors", Runtime.getRuntime().availableProcessors())
+                        .put("resumed", s.options().resume());
+                results.write(work);
+                slot.commit(work);
+                Path index = ReportIndex.regenerate(out);
+                return new Outcome(slot.directory(), slot.directory().resolve(Results.FILE_NAME), index, seconds);
+            } catch (IOException | RuntimeException | Error e) {
+                if (work.equals(slot.staging()) && !Files.isRegularFile(work.resolve(Checkpoint.FILE_NAME))) {
+                    slot.discardStaging(); // a replacement with nothing to resume: the old run stays as it was
+                } else {
+                    removeIfEmpty(created);
+                }
+                throw e;
+            }
         }
     }
 
@@ -104,32 +120,49 @@ public final class ExperimentRunner {
         return n;
     }
 
-    /** Refuses to run into an earlier run's files unless told what to do with them. */
-    private static void checkDirectory(Path dir, RunIdentity identity, RunOptions o) throws IOException {
-        Path checkpoint = dir.resolve(Checkpoint.FILE_NAME);
+    /**
+     * Where this run works, refusing to run into an earlier run's files unless told what to do with them:
+     * the experiment's directory for a new run or a resumed one, a staging directory beside it for a run
+     * that replaces an earlier one (swapped in at the end) or resumes such a replacement.
+     */
+    private static Path workDirectory(RunSlot slot, RunIdentity identity, RunOptions o) throws IOException {
+        Path dir = slot.directory();
+        boolean interruptedReplacement = Files.isRegularFile(slot.staging().resolve(Checkpoint.FILE_NAME));
         if (o.resume()) {
+            Path from = interruptedReplacement ? slot.staging() : dir;
+            Path checkpoint = from.resolve(Checkpoint.FILE_NAME);
             if (!Files.isRegularFile(checkpoint)) {
                 throw new ConfigException("--resume: there is no checkpoint to resume in " + dir + " (only meta-optimisation"
                         + " experiments write one, after their first meta-iteration). Run without --resume to start,"
                         + " adding --overwrite if the directory holds an earlier run.");
             }
             Checkpoint.read(checkpoint, identity); // refuses a damaged or mismatched one before any work
-            return;
+            return from;
         }
-        if (o.overwrite() || !Files.isDirectory(dir)) {
-            return;
+        if (o.overwrite()) {
+            if (slot.occupied()) {
+                return slot.freshStaging();
+            }
+            slot.discardStaging();
+            return dir;
+        }
+        if (interruptedReplacement) {
+            throw new ConfigException(dir + " holds an earlier run, and a run replacing it with --overwrite was interrupted"
+                    + " (its checkpoint is in " + slot.staging() + "). Add --resume to continue the replacement,"
+                    + " --overwrite to start it again, or choose another --out.");
+        }
+        if (!slot.occupied()) {
+            return dir;
         }
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             files.map(p -> p.getFileName().toString()).sorted().forEach(names::add);
         }
-        if (!names.isEmpty()) {
-            String shown = names.size() <= 4 ? String.join(", ", names)
-                    : String.join(", ", names.subList(0, 4)) + " and " + (names.size() - 4) + " more";
-            throw new ConfigException(dir + " already holds an earlier run (" + shown + "). Add --resume to continue it"
-                    + (names.contains(Checkpoint.FILE_NAME) ? " from its checkpoint" : "")
-                    + ", --overwrite to replace it, or choose another --out.");
-        }
+        String shown = names.size() <= 4 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 4)) + " and " + (names.size() - 4) + " more";
+        throw new ConfigException(dir + " already holds an earlier run (" + shown + "). Add --resume to continue it"
+                + (names.contains(Checkpoint.FILE_NAME) ? " from its checkpoint" : "")
+                + ", --overwrite to replace it, or choose another --out.");
     }
 
     /** Creates {@code dir} and missing parents; returns those created, deepest first. */

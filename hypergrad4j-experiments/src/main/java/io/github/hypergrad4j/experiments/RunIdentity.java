@@ -70,7 +70,7 @@ public record RunIdentity(String experiment, JsonNode settings, String hash, Str
         if (!hash.equals(root.path("settingsHash").asText())) {
             throw new ConfigException(file + " was made with other settings: " + differences(root.path("settings"),
                     settings, "") + ". Resume with the options of the interrupted run ("
-                    + root.path("command").asText("its command is in results.json") + " --resume), or start again with"
+                    + resumeCommand(root.path("command").asText("")) + "), or start again with"
                     + " --overwrite or another --out.");
         }
         String savedBlas = root.path("blas").asText("an unrecorded backend");
@@ -101,5 +101,13 @@ public record RunIdentity(String experiment, JsonNode settings, String hash, Str
             }
         }
         return out.isEmpty() ? "the settings hash differs" : String.join("; ", out);
+    }
+
+    /** The recorded command with {@code --resume} in place of any {@code --resume} or {@code --overwrite} it holds. */
+    static String resumeCommand(String command) {
+        if (command.isBlank()) {
+            return "its command is in results.json, with --resume";
+        }
+        return command.replaceAll(" --(resume|overwrite)(?= |$)", "") + " --resume";
     }
 }

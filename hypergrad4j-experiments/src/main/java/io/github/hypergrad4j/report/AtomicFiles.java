@@ -29,7 +29,46 @@ public final class AtomicFiles {
     public static final String SIMULATE_FULL_DISK = "hypergrad4j.simulateFullDisk";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The names of this class's temporary files: {@code .<target>.<hex>.tmp}. */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\..+\\.[0-9a-f]+\\.tmp");
+
+    static {
+        // ImageIO's disk cache would put imageio*.tmp files in the system's temporary directory, left there
+        // by a killed run; PNGs are small enough to encode in memory.
+        ImageIO.setUseCache(false);
+    }
+
     private AtomicFiles() {}
+
+    /**
+     * Deletes the temporary files that writes into {@code dir} left when the process was killed half-way
+     * (this class removes its own on every failure it sees). Only for a directory no other process writes
+     * into at the same time: the caller holds its lock.
+     *
+     * @return how many were removed
+     */
+    public static int removeStaleTemporaryFiles(Path dir) throws IOException {
+        return removeStaleTemporaryFiles(dir, null);
+    }
+
+    /** As {@link #removeStaleTemporaryFiles(Path)}, only those of writes to {@code dir/targetName} (null: all). */
+    public static int removeStaleTemporaryFiles(Path dir, String targetName) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int n = 0;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (TEMPORARY.matcher(name).matches() && (targetName == null || name.startsWith("." + targetName + "."))
+                        && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(f);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
 
     /** What writes the content of a file. */
     @FunctionalInterface

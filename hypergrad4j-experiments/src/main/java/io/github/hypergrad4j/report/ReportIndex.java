@@ -21,6 +21,7 @@ import java.util.Locale;
 public final class ReportIndex {
     /** The report's file name inside the output directory. */
     public static final String FILE_NAME = "index.html";
+    private static final String LOCK_NAME = ".index.lock";
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,10 +34,24 @@ public final class ReportIndex {
         }
     }
 
-    /** Rebuilds {@code outputDirectory/index.html} from the records below it and returns its path. */
+    /**
+     * Rebuilds {@code outputDirectory/index.html} from the records below it and returns its path. Runs of
+     * different experiments into one directory take turns here under the lock {@code .index.lock}, so the
+     * last to finish writes a page that lists every run; temporary files of a page write that was killed
+     * are removed first. Hidden directories (a replacement being built) are not listed.
+     */
     public static Path regenerate(Path outputDirectory) throws IOException {
+        try (LockFile lock = LockFile.acquire(outputDirectory.resolve(LOCK_NAME),
+                LockFile.describeThisProcess("rebuilding " + FILE_NAME))) {
+            AtomicFiles.removeStaleTemporaryFiles(outputDirectory, FILE_NAME);
+            return write(outputDirectory);
+        }
+    }
+
+    private static Path write(Path outputDirectory) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(outputDirectory, Files::isDirectory)) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(outputDirectory,
+                p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))) {
             for (Path dir : dirs) {
                 Path file = dir.resolve(Results.FILE_NAME);
                 if (!Files.isRegularFile(file)) {
@@ -74,7 +89,7 @@ public final class ReportIndex {
             h.append("<ul>\n");
             for (Entry e : entries) {
                 String title = e.results == null ? e.directory : e.results.path("title").asText(e.directory);
-                h.append("<li><a href=\"#").append(escape(e.directory)).append("\">").append(escape(title))
+                h.append("<li><a href=\"#").append(escape(urlSegment(e.directory))).append("\">").append(escape(title))
                         .append("</a></li>\n");
             }
             h.append("</ul>\n");
@@ -132,7 +147,7 @@ public final class ReportIndex {
             h.append("</ul>\n");
         }
         for (JsonNode f : r.path("figures")) {
-            String src = e.directory + "/" + f.path("file").asText();
+            String src = urlSegment(e.directory) + "/" + urlSegment(f.path("file").asText());
             String caption = f.path("caption").asText();
             h.append("<figure><a href=\"").append(escape(src)).append("\"><img src=\"").append(escape(src))
                     .append("\" alt=\"").append(escape(caption)).append("\"></a><figcaption>")
@@ -141,7 +156,7 @@ public final class ReportIndex {
         h.append("<details><summary>configuration and data source</summary><pre>")
                 .append(escape(PRETTY.writeValueAsString(r.path("config")))).append("\n")
                 .append(escape(PRETTY.writeValueAsString(ds))).append("</pre></details>\n");
-        h.append("<p class=\"meta\">every plotted number: <a href=\"").append(escape(e.directory))
+        h.append("<p class=\"meta\">every plotted number: <a href=\"").append(escape(urlSegment(e.directory)))
                 .append("/").append(Results.FILE_NAME).append("\">").append(escape(e.directory)).append("/")
                 .append(Results.FILE_NAME).append("</a></p>\n</section>\n");
     }
@@ -153,6 +168,25 @@ public final class ReportIndex {
             return String.format(Locale.ROOT, "%.4g", v).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
         }
         return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    /**
+     * A file or directory name as one segment of a relative URL: every byte of its UTF-8 form outside
+     * RFC 3986's unreserved characters percent-encoded, so that '#', '?', '%', spaces and the like in a
+     * directory's name still lead to it.
+     */
+    static String urlSegment(String name) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (x & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                b.append(c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(x & 0xf, 16)));
+            }
+        }
+        return b.toString();
     }
 
     static String escape(String s) {

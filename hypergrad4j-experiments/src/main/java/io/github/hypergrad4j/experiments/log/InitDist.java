@@ -141,10 +141,8 @@ public final class InitDist implements Experiment {
     public void run(ExperimentContext context) throws IOException {
         LoadedData data = context.loadData(new SplitSizes(config.trainSize(), 0, 0));
         Examples train = Examples.of(data.splits().train());
-        if (config.layers()[0] != train.images().cols()) {
-            throw new ConfigException("the network's input layer has " + config.layers()[0] + " units but the images have "
-                    + train.images().cols() + " pixels");
-        }
+        NetworkSetup.requireFits(name(), config.layers(), data.splits().train(),
+                "give --layers starting with %d (one unit per pixel) and ending with 10 (one per class).");
         Mlp model = new Mlp(Activation.TANH, config.layers());
         ParameterLayout layout = model.layout();
         ReversibleTrainer trainer = context.trainer(layout, Classification.minibatchLoss(model, train,

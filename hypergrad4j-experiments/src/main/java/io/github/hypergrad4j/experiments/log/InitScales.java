@@ -126,6 +126,7 @@ public final class InitScales implements Experiment {
     public void run(ExperimentContext context) throws IOException {
         SplitSizes sizes = new SplitSizes(config.trainSize(), 0, 0);
         LoadedData data = context.loadData(sizes);
+        NetworkSetup.requireFits(name(), config.layers(), data.splits().train(), NetworkSetup.FIXED_NETWORK);
         ScheduleProblem problem = new ScheduleProblem(config.layers(), config.steps(), config.batchSize(),
                 data.spec(sizes, context.seedFor("data split"))).withBuffer(context.buffer());
         int groups = problem.groups();

@@ -173,6 +173,7 @@ public final class LrSchedule implements Experiment {
     public void run(ExperimentContext context) throws IOException {
         SplitSizes sizes = new SplitSizes(config.trainSize(), 0, 0);
         LoadedData data = context.loadData(sizes);
+        NetworkSetup.requireFits(name(), config.layers(), data.splits().train(), NetworkSetup.FIXED_NETWORK);
         DatasetSpec spec = data.spec(sizes, context.seedFor("data split"));
         ScheduleProblem problem = new ScheduleProblem(config.layers(), config.steps(), config.batchSize(), spec)
                 .withBuffer(context.buffer());

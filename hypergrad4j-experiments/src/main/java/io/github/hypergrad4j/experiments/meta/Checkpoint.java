@@ -32,7 +32,13 @@ import java.util.Map;
  *       which a shrunk meta step is retaken;</li>
  *   <li>{@code guard}: accepted hypergradient norms, step scale and explosion events;</li>
  *   <li>{@code history}: learning curves and metrics of every meta-iteration so far, and
- *       {@code firstIterationData}, the arrays a figure needs from meta-iteration 0.</li>
+ *       {@code firstIterationData}, the arrays a figure needs from meta-iteration 0;</li>
+ *   <li>{@code dataFingerprints}: fingerprints of the data the run read
+ *       ({@link io.github.hypergrad4j.experiments.ExperimentContext#dataFingerprints()}), which a resumed run
+ *       must read again;</li>
+ *   <li>{@code checksum}: the {@link CheckpointSeal} over all of the above, so that a value changed by
+ *       hand is refused as damaged; every field is also checked for range and consistency on resume
+ *       ({@link CheckpointValidation}).</li>
  * </ul>
  *
  * <p>Doubles are written in Java's shortest round-trip decimal form and read back exactly; non-finite
@@ -43,7 +49,7 @@ import java.util.Map;
 public final class Checkpoint {
     public static final String FILE_NAME = "checkpoint.json";
     public static final String FORMAT = "hypergrad4j-checkpoint";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +57,7 @@ public final class Checkpoint {
     public record State(int nextMetaIteration, boolean finished, boolean stopped, double[] x, MetaOptimizerState optimizer,
             double[] previousX, MetaOptimizerState previousOptimizer, double[] previousGradient, double[] guardNorms,
             double guardStepScale, List<ExplosionGuard.Event> events, double[][] curves, Map<String, double[]> metrics,
-            Map<String, double[]> firstIterationData) {}
+            Map<String, double[]> firstIterationData, List<String> dataFingerprints) {}
 
     private Checkpoint() {}
 
@@ -87,6 +93,9 @@ public final class Checkpoint {
         s.metrics().forEach((k, v) -> put(metrics, k, v));
         ObjectNode first = history.putObject("firstIterationData");
         s.firstIterationData().forEach((k, v) -> put(first, k, v));
+        ArrayNode data = root.putArray("dataFingerprints");
+        s.dataFingerprints().forEach(data::add);
+        CheckpointSeal.seal(root);
         byte[] bytes = JSON.writeValueAsBytes(root);
         AtomicFiles.write(file, out -> out.write(bytes));
     }
@@ -111,6 +120,10 @@ public final class Checkpoint {
             throw new ConfigException(file + " is a checkpoint of format version " + root.path("version").asText()
                     + ", this hypergrad4j reads version " + VERSION + ". Resume it with the version that wrote it, or start"
                     + " again with --overwrite.");
+        }
+        String unsealed = CheckpointSeal.problem(root);
+        if (unsealed != null) {
+            throw damaged(file, unsealed);
         }
         expected.check(root, file);
         try {
@@ -148,13 +161,24 @@ public final class Checkpoint {
                     prev == null ? null : numbers(prev.required("x")),
                     prev == null ? null : optimizer(prev.required("optimizer")),
                     prev == null ? null : numbers(prev.required("gradient")), numbers(guard.required("norms")),
-                    number(guard.required("stepScale")), events, curves, metrics, firstData);
-        } catch (IllegalArgumentException e) {
+                    number(guard.required("stepScale")), events, curves, metrics, firstData,
+                    strings(root.required("dataFingerprints")));
+        } catch (IllegalArgumentException | ClassCastException e) {
             throw damaged(file, "a field is missing or malformed (" + e.getMessage() + ")");
         }
     }
 
-    private static ConfigException damaged(Path file, String why) {
+    private static List<String> strings(JsonNode array) {
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("expected an array, got " + array.getNodeType());
+        }
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The refusal of a damaged checkpoint: exit 2, the word "damaged", what is wrong and what to do. */
+    static ConfigException damaged(Path file, String why) {
         return new ConfigException("cannot resume: the checkpoint " + file + " is damaged: " + why + ". Start the run"
                 + " again with --overwrite (this replaces the directory's results), or with another --out.");
     }

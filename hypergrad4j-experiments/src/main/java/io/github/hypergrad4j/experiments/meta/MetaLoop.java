@@ -84,12 +84,16 @@ public final class MetaLoop {
         MetaOptimizerState previousOptimizer = null;
         if (context.options().resume() && Files.exists(file)) {
             Checkpoint.State s = Checkpoint.read(file, context.identity());
-            if (s.x().length != x.length) {
-                throw new ConfigException("the checkpoint " + file + " holds " + s.x().length + " hyperparameters, this run has "
-                        + x.length + "; start again with --overwrite");
+            CheckpointValidation.check(file, s, x.length, metaIterations);
+            if (!s.dataFingerprints().equals(context.dataFingerprints())) {
+                throw new ConfigException("cannot resume: the data this run reads now is not the data the interrupted run"
+                        + " read (data fingerprint " + shortly(context.dataFingerprints()) + " now, "
+                        + shortly(s.dataFingerprints()) + " in " + file + "): the files of --data "
+                        + context.dataSpec() + " were changed or replaced, or another dataset was found. Put the"
+                        + " original files back and resume, or start again with --overwrite.");
             }
             System.arraycopy(s.x(), 0, x, 0, x.length);
-            restore(optimizer, s.optimizer());
+            restore(file, optimizer, s.optimizer());
             previousX = s.previousX();
             previousOptimizer = s.previousOptimizer();
             previousGradient = s.previousGradient();
@@ -110,6 +114,7 @@ public final class MetaLoop {
                 boolean last = i == metaIterations || stopped;
                 MetaResult r;
                 try {
+                    requireFinite(x);
                     r = step.evaluate(x.clone(), i, !last);
                 } catch (TrainingDivergedException e) {
                     if (guard == null || last || previousX == null) {
@@ -161,7 +166,7 @@ public final class MetaLoop {
                         optimizer.state(), previousX, previousOptimizer, previousGradient,
                         guard == null ? new double[0] : guard.history(), guard == null ? 1 : guard.stepScale(),
                         guard == null ? List.of() : guard.events(), history.curves(), history.metrics(),
-                        history.firstIterationData()));
+                        history.firstIterationData(), context.dataFingerprints()));
             }
         }
         if (guard != null) {
@@ -178,13 +183,30 @@ public final class MetaLoop {
         return history;
     }
 
-    /** Restores the checkpoint's optimiser state, or says why it does not fit this run. */
-    private static void restore(MetaOptimizer optimizer, MetaOptimizerState state) {
+    /**
+     * A meta step that leaves a hyperparameter infinite or NaN has diverged like a training run that
+     * leaves the fixed-point range: the guard steps back from it (or the run ends with exit 4).
+     */
+    private static void requireFinite(double[] x) {
+        for (int k = 0; k < x.length; k++) {
+            if (!Double.isFinite(x[k])) {
+                throw new TrainingDivergedException(-1, "hyperparameter " + k + " is " + x[k] + " after the meta step", null);
+            }
+        }
+    }
+
+    /** Fingerprints cut to 12 hexadecimal digits, enough to tell them apart in a message. */
+    private static String shortly(List<String> fingerprints) {
+        return fingerprints.stream().map(f -> f.substring(0, Math.min(12, f.length())))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Restores the checkpoint's optimiser state; one that does not fit this run means a damaged checkpoint. */
+    private static void restore(Path file, MetaOptimizer optimizer, MetaOptimizerState state) {
         try {
             optimizer.restore(state);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("the checkpoint does not fit this run: " + e.getMessage() + "; start again with"
-                    + " --overwrite", e);
+            throw Checkpoint.damaged(file, "its optimiser state does not fit this run (" + e.getMessage() + ")");
         }
     }
 

@@ -47,6 +47,31 @@ public record NetworkSetup(Mlp model, Examples train, ReversibleTrainer trainer,
         return new NetworkSetup(model, train, trainer, Classification.setLoss(model, train), init);
     }
 
+    /**
+     * Refuses images the network cannot take: its input layer must have one unit per pixel and its output
+     * layer one per class.
+     *
+     * @param remedy what to do, e.g. "give --layers starting with 256" or "use 28 x 28 images"; may
+     *     mention {@code %d}, filled with the images' pixel count
+     */
+    public static void requireFits(String experiment, int[] layers, io.github.hypergrad4j.data.Dataset train, String remedy) {
+        int pixels = train.height() * train.width();
+        if (layers[0] != pixels) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "%s's network %s takes images of %d pixels,"
+                    + " but the data's images are %d x %d = %d pixels; %s", experiment, Arrays.toString(layers), layers[0],
+                    train.height(), train.width(), pixels, String.format(java.util.Locale.ROOT, remedy, pixels)));
+        }
+        if (layers[layers.length - 1] != train.classes()) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "%s's network %s has %d output units, but"
+                    + " the data has %d classes; the layer sizes must end with %d", experiment, Arrays.toString(layers),
+                    layers[layers.length - 1], train.classes(), train.classes()));
+        }
+    }
+
+    /** The remedy for a network of fixed size: data of its image size. */
+    public static final String FIXED_NETWORK = "this experiment's network is fixed for 28 x 28 images: use MNIST or Fashion-MNIST"
+            + " (--data mnist or --data fashion-mnist) or a directory of 28 x 28 IDX files.";
+
     /** Validates layer sizes for a config: at least input and output, all positive. */
     public static int[] checkLayers(int[] layers) {
         if (layers == null || layers.length < 2) {

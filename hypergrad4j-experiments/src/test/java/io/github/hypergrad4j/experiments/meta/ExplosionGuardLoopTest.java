@@ -75,6 +75,62 @@ class ExplosionGuardLoopTest {
         }
     }
 
+    /**
+     * A meta step that overflows: step 1e160 times the hypergradient 1e150 leaves x at -Infinity, where the evaluation refuses its argument (as a schedule refuses an infinite learning rate).
+     */
+    private static final class Overflow implements Experiment {
+        @Override
+        public String name() {
+            return "overflow";
+        }
+
+        @Override
+        public String title() {
+            return "a meta step to infinity";
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public MonthDay logDate() {
+            return MonthDay.of(1, 2);
+        }
+
+        @Override
+        public Object config() {
+            return Map.of("x0", -1.0);
+        }
+
+        @Override
+        public void run(ExperimentContext context) throws IOException {
+            double[] x = {-1};
+            MetaHistory h = new MetaLoop(context, "overflow", 3, "f").run(x, new SgdMomentum(1e160, 0), (v, i, withGradient) -> {
+                if (!Double.isFinite(v[0])) {
+                    throw new IllegalArgumentException("learning rate " + v[0] + " must be finite");
+                }
+                return new MetaResult(1, withGradient ? new double[] {1e150} : null, new double[] {1},
+                        Map.of("f", 1.0));
+            });
+            h.record(context.results().data().section("meta"));
+            context.results().data().put("x", x);
+        }
+    }
+
+    @Test
+    void aMetaStepThatLeavesAHyperparameterInfiniteIsAnExplosion() throws IOException {
+        Path dir = out.resolve("overflow-run");
+        ExperimentRunner.run(new Overflow(), new ExperimentRunner.Settings(0, true, null, dir, Progress.NONE, m -> { },
+                "test", RunOptions.defaults().withExplosionGuard(10, ExplosionGuard.Action.STOP)));
+        JsonNode r = Results.read(dir.resolve("overflow").resolve(Results.FILE_NAME));
+        assertThat(r.get("events")).hasSize(1);
+        assertThat(r.at("/events/0/metaIteration").asInt()).isEqualTo(1);
+        assertThat(r.at("/events/0/action").asText()).isEqualTo("stop");
+        assertThat(r.at("/data/x/0").asDouble()).as("back at the last accepted point").isEqualTo(-1);
+    }
+
     private JsonNode runQuartic(ExplosionGuard.Action action) throws IOException {
         Path dir = out.resolve(action.name());
         ExperimentRunner.run(new Quartic(), new ExperimentRunner.Settings(0, true, null, dir, Progress.NONE, m -> { },

@@ -32,7 +32,7 @@ class RunIdentityTest {
     private static Checkpoint.State oneIteration() {
         return new Checkpoint.State(1, false, false, new double[] {1, 2}, new MetaOptimizerState("sgd", 1,
                 new double[][] {{0.5, 0.5}}), null, null, null, new double[] {3}, 1, List.of(),
-                new double[][] {{0.7}}, Map.of("loss", new double[] {0.7}), Map.of());
+                new double[][] {{0.7}}, Map.of("loss", new double[] {0.7}), Map.of(), List.of());
     }
 
     @Test
