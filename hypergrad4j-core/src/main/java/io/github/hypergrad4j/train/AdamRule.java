@@ -22,17 +22,23 @@ import io.github.hypergrad4j.exact.RationalFactor;
  */
 final class AdamRule extends ExactRule {
     private static final int ALPHA = 0, C1 = 1, C2 = 2, EPS = 3, RHO = 4;
+    private final FixedPointFormat mFormat;
     private final FixedPointFormat sFormat;
     private final double ulp;
     private final double scale;
+    private final double mUlp;
+    private final double mScale;
     private final double sUlp;
     private final double sScale;
     /** Per group: sum over later steps of dC1_t prod1_t (dC2_t prod2_t), for the bias-correction terms. */
     private final double[] running1;
     private final double[] running2;
 
-    AdamRule(StepHyperparameters h, FixedPointFormat format, FixedPointFormat sFormat) {
+    AdamRule(StepHyperparameters h, FixedPointFormat format, FixedPointFormat mFormat, FixedPointFormat sFormat) {
         super(h, format);
+        this.mFormat = mFormat;
+        this.mUlp = mFormat.resolution();
+        this.mScale = 1 / mUlp;
         this.sFormat = sFormat;
         this.ulp = format.resolution();
         this.scale = 1 / ulp;
@@ -45,6 +51,11 @@ final class AdamRule extends ExactRule {
     /** u(m, s): one expression forwards and backwards, so that the weight step is undone bit for bit. */
     static double step(double m, double s, double c1, double c2, double eps) {
         return (m / c1) / Math.sqrt(s / c2 + eps * eps);
+    }
+
+    @Override
+    FixedPointFormat firstMomentFormat() {
+        return mFormat;
     }
 
     @Override
@@ -90,8 +101,8 @@ final class AdamRule extends ExactRule {
             for (int i = from; i < to; i++) {
                 double gi = grad[i];
                 s[i] = plus(s[i], om2 * gi * gi * sScale, "the second moment", i, sFormat);
-                m[i] = plus(m[i], om1 * gi * scale, "the first moment", i, format);
-                double u = step(m[i] * ulp, s[i] * sUlp, c1, c2, eps);
+                m[i] = plus(m[i], om1 * gi * mScale, "the first moment", i, mFormat);
+                double u = step(m[i] * mUlp, s[i] * sUlp, c1, c2, eps);
                 w[i] = plus(w[i], -(a * u * scale), "a weight", i, format);
             }
         }
@@ -106,7 +117,7 @@ final class AdamRule extends ExactRule {
             double a = h.alpha[t][g], c1 = h.c1[t][g], c2 = h.c2[t][g], eps = h.eps[t][g];
             double sumAlpha = 0, sumC1 = 0, sumC2 = 0, sumEps = 0;
             for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
-                double sv = s[i] * sUlp, u = step(m[i] * ulp, sv, c1, c2, eps);
+                double sv = s[i] * sUlp, u = step(m[i] * mUlp, sv, c1, c2, eps);
                 double d = sv / c2 + eps * eps, root = Math.sqrt(d);
                 double adj = -a * dw[i];
                 sumAlpha -= dw[i] * u;
@@ -133,7 +144,7 @@ final class AdamRule extends ExactRule {
             int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
             double a = h.alpha[t][g], c1 = h.c1[t][g], c2 = h.c2[t][g], eps = h.eps[t][g];
             for (int i = from; i < to; i++) {
-                double u = step(m[i] * ulp, s[i] * sUlp, c1, c2, eps);
+                double u = step(m[i] * mUlp, s[i] * sUlp, c1, c2, eps);
                 w[i] = plus(w[i], a * u * scale, "a weight", i, format);
             }
             RationalFactor rho = h.decay[t][g];
@@ -157,7 +168,7 @@ final class AdamRule extends ExactRule {
             double om1 = h.beta1[t][g].oneMinus(), om2 = h.beta2[t][g].oneMinus();
             for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
                 double gi = grad[i];
-                m[i] = plus(m[i], -(om1 * gi * scale), "the first moment", i, format);
+                m[i] = plus(m[i], -(om1 * gi * mScale), "the first moment", i, mFormat);
                 s[i] = plus(s[i], -(om2 * gi * gi * sScale), "the second moment", i, sFormat);
             }
         }
@@ -185,7 +196,7 @@ final class AdamRule extends ExactRule {
             double sum1 = 0, sum2 = 0;
             for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
                 double gi = grad[i], dmi = dm[i], dsi = ds[i];
-                sum1 += dmi * (m[i] * ulp - gi);
+                sum1 += dmi * (m[i] * mUlp - gi);
                 sum2 += dsi * (s[i] * sUlp - gi * gi);
                 u[i] = -(om1 * dmi + 2 * om2 * gi * dsi);
                 dm[i] = b1 * dmi;

@@ -33,6 +33,11 @@ abstract class ExactRule {
         this.format = format;
     }
 
+    /** The format of the first moment or velocity m. */
+    FixedPointFormat firstMomentFormat() {
+        return format;
+    }
+
     /** Whether the state has a second moment s. */
     abstract boolean hasSecondMoment();
 

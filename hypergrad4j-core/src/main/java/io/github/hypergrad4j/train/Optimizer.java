@@ -37,6 +37,12 @@ import io.github.hypergrad4j.model.ParameterLayout;
  * 2^-52). beta, beta2 and rho are used as the rationals n / 2^16 nearest the requested values, and the
  * hypergradients are with respect to the values used.
  *
+ * <p><b>First moment.</b> m (Adam) or v (RMSprop) has a fixed-point format of its own, by default 60
+ * fraction bits for Adam (|m| below 4) and 56 for RMSprop (|v| below 64): the exact multiplication
+ * by beta1 puts buffer digits in the lowest 16 bits, an error below 2^(16 - bits), and Adam divides m
+ * by sqrt(s + eps^2), which magnifies it; with the weights' 52 bits that error (2^-36) showed as
+ * noise in finite differences of whole runs. See {@link #withFirstMomentFractionBits(int)}.
+ *
  * <p><b>Second moment.</b> s is kept in a fixed-point format of its own, by default 60 fraction bits
  * ({@link #DEFAULT_SECOND_MOMENT_BITS}: |s| below 4, so sustained gradients below 2 in magnitude;
  * resolution 2^-60, about 8.7e-19). Leaving the range stops training with a {@link
@@ -51,6 +57,10 @@ import io.github.hypergrad4j.model.ParameterLayout;
 public final class Optimizer {
     /** Default fraction bits of the second moment's fixed-point format. */
     public static final int DEFAULT_SECOND_MOMENT_BITS = 60;
+    /** Default fraction bits of Adam's first moment (|m| below 4). */
+    public static final int DEFAULT_ADAM_FIRST_MOMENT_BITS = 60;
+    /** Default fraction bits of RMSprop's velocity (|v| below 64). */
+    public static final int DEFAULT_RMSPROP_VELOCITY_BITS = 56;
 
     /** The update rules. */
     enum Kind {
@@ -70,46 +80,48 @@ public final class Optimizer {
     private final double beta2;
     private final double eps;
     private final double weightDecay;
+    private final int firstMomentBits;
     private final int secondMomentBits;
 
-    private Optimizer(Kind kind, double beta2, double eps, double weightDecay, int secondMomentBits) {
+    private Optimizer(Kind kind, double beta2, double eps, double weightDecay, int firstMomentBits, int secondMomentBits) {
         this.kind = kind;
         this.beta2 = beta2;
         this.eps = eps;
         this.weightDecay = weightDecay;
+        this.firstMomentBits = firstMomentBits;
         this.secondMomentBits = secondMomentBits;
     }
 
     /** SGD with momentum, the paper's rule and the trainer's default. */
     public static Optimizer sgdMomentum() {
-        return new Optimizer(Kind.SGD_MOMENTUM, Double.NaN, Double.NaN, 0, DEFAULT_SECOND_MOMENT_BITS);
+        return new Optimizer(Kind.SGD_MOMENTUM, Double.NaN, Double.NaN, 0, 0, DEFAULT_SECOND_MOMENT_BITS);
     }
 
     /** Adam with bias correction; beta2 = 0.999 and eps = 1e-7 unless the schedule gives them. */
     public static Optimizer adam() {
-        return new Optimizer(Kind.ADAM, 0.999, 1e-7, 0, DEFAULT_SECOND_MOMENT_BITS);
+        return new Optimizer(Kind.ADAM, 0.999, 1e-7, 0, DEFAULT_ADAM_FIRST_MOMENT_BITS, DEFAULT_SECOND_MOMENT_BITS);
     }
 
     /** AdamW: Adam with decoupled weight decay, lambda = 0.01 unless the schedule gives it. */
     public static Optimizer adamW() {
-        return new Optimizer(Kind.ADAMW, 0.999, 1e-7, 0.01, DEFAULT_SECOND_MOMENT_BITS);
+        return new Optimizer(Kind.ADAMW, 0.999, 1e-7, 0.01, DEFAULT_ADAM_FIRST_MOMENT_BITS, DEFAULT_SECOND_MOMENT_BITS);
     }
 
     /** RMSprop with momentum; beta2 (the square average's decay) = 0.99 and eps = 1e-7 unless the schedule gives them. */
     public static Optimizer rmsPropMomentum() {
-        return new Optimizer(Kind.RMSPROP_MOMENTUM, 0.99, 1e-7, 0, DEFAULT_SECOND_MOMENT_BITS);
+        return new Optimizer(Kind.RMSPROP_MOMENTUM, 0.99, 1e-7, 0, DEFAULT_RMSPROP_VELOCITY_BITS, DEFAULT_SECOND_MOMENT_BITS);
     }
 
     /** This optimiser with another default beta2 (used where the schedule gives none). */
     public Optimizer withBeta2(double beta2) {
         requireMoments("beta2");
-        return new Optimizer(kind, beta2, eps, weightDecay, secondMomentBits);
+        return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, secondMomentBits);
     }
 
     /** This optimiser with another default eps (used where the schedule gives none). */
     public Optimizer withEps(double eps) {
         requireMoments("eps");
-        return new Optimizer(kind, beta2, eps, weightDecay, secondMomentBits);
+        return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, secondMomentBits);
     }
 
     /** This AdamW with another default weight decay (used where the schedule gives none). */
@@ -117,7 +129,7 @@ public final class Optimizer {
         if (kind != Kind.ADAMW) {
             throw new IllegalArgumentException(kind.label + " has no decoupled weight decay; use Optimizer.adamW()");
         }
-        return new Optimizer(kind, beta2, eps, weightDecay, secondMomentBits);
+        return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, secondMomentBits);
     }
 
     /**
@@ -127,7 +139,19 @@ public final class Optimizer {
     public Optimizer withSecondMomentFractionBits(int bits) {
         requireMoments("a second-moment format");
         FixedPointFormat.withFractionBits(bits); // validates
-        return new Optimizer(kind, beta2, eps, weightDecay, bits);
+        return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, bits);
+    }
+
+    /**
+     * This optimiser with the first moment (Adam) or velocity (RMSprop) kept in {@code bits} fraction
+     * bits, range 2^(62 - bits). Its own format because Adam divides m by sqrt(s + eps^2): the first
+     * moment's absolute error is magnified, and the exact multiplication by beta1 replaces the lowest
+     * 16 bits by buffer digits (an error below 2^(16 - bits)), so m needs more fraction bits than w.
+     */
+    public Optimizer withFirstMomentFractionBits(int bits) {
+        requireMoments("first-moment format of its own");
+        FixedPointFormat.withFractionBits(bits); // validates
+        return new Optimizer(kind, beta2, eps, weightDecay, bits, secondMomentBits);
     }
 
     private void requireMoments(String what) {
@@ -150,6 +174,11 @@ public final class Optimizer {
         return kind != Kind.SGD_MOMENTUM;
     }
 
+    /** The first moment's (velocity's) format: the weights' for SGD with momentum, its own otherwise. */
+    FixedPointFormat firstMomentFormat(FixedPointFormat weights) {
+        return hasSecondMoment() ? FixedPointFormat.withFractionBits(firstMomentBits) : weights;
+    }
+
     FixedPointFormat secondMomentFormat() {
         return FixedPointFormat.withFractionBits(secondMomentBits);
     }
@@ -163,15 +192,16 @@ public final class Optimizer {
     ExactRule exactRule(StepHyperparameters h, ParameterLayout layout, FixedPointFormat format) {
         return switch (kind) {
             case SGD_MOMENTUM -> new MomentumRule(h, format);
-            case ADAM, ADAMW -> new AdamRule(h, format, secondMomentFormat());
-            case RMSPROP_MOMENTUM -> new RmsPropRule(h, format, secondMomentFormat());
+            case ADAM, ADAMW -> new AdamRule(h, format, firstMomentFormat(format), secondMomentFormat());
+            case RMSPROP_MOMENTUM -> new RmsPropRule(h, format, firstMomentFormat(format), secondMomentFormat());
         };
     }
 
     @Override
     public String toString() {
         return hasSecondMoment() ? kind.label + "[beta2=" + beta2 + ", eps=" + eps
-                + (kind == Kind.ADAMW ? ", weightDecay=" + weightDecay : "") + ", secondMomentBits=" + secondMomentBits + "]"
+                + (kind == Kind.ADAMW ? ", weightDecay=" + weightDecay : "") + ", firstMomentBits=" + firstMomentBits
+                + ", secondMomentBits=" + secondMomentBits + "]"
                 : kind.label;
     }
 }

@@ -165,7 +165,7 @@ public final class ReversibleTrainer {
         long[] w = new long[p], m = new long[p];
         try {
             format.toFixed(w0, w);
-            format.toFixed(v0, m);
+            run.rule.firstMomentFormat().toFixed(v0, m);
         } catch (FixedPointOverflowException e) {
             throw diverged(e, -1);
         }

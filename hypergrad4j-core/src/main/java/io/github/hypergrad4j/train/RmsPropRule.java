@@ -10,17 +10,21 @@ import io.github.hypergrad4j.exact.FixedPointFormat;
  * (s_t - g^2), dg = q dv + 2 (1 - beta2) g ds (direction u = -dg), dv *= beta, ds *= beta2.
  */
 final class RmsPropRule extends ExactRule {
+    private final FixedPointFormat mFormat;
     private final FixedPointFormat sFormat;
-    private final double ulp;
     private final double scale;
+    private final double mUlp;
+    private final double mScale;
     private final double sUlp;
     private final double sScale;
 
-    RmsPropRule(StepHyperparameters h, FixedPointFormat format, FixedPointFormat sFormat) {
+    RmsPropRule(StepHyperparameters h, FixedPointFormat format, FixedPointFormat mFormat, FixedPointFormat sFormat) {
         super(h, format);
+        this.mFormat = mFormat;
+        this.mUlp = mFormat.resolution();
+        this.mScale = 1 / mUlp;
         this.sFormat = sFormat;
-        this.ulp = format.resolution();
-        this.scale = 1 / ulp;
+        this.scale = 1 / format.resolution();
         this.sUlp = sFormat.resolution();
         this.sScale = 1 / sUlp;
     }
@@ -28,6 +32,11 @@ final class RmsPropRule extends ExactRule {
     /** q(s) = 1 / sqrt(s + eps^2): one expression forwards and backwards. */
     static double inverseRoot(double s, double eps) {
         return 1 / Math.sqrt(s + eps * eps);
+    }
+
+    @Override
+    FixedPointFormat firstMomentFormat() {
+        return mFormat;
     }
 
     @Override
@@ -61,16 +70,19 @@ final class RmsPropRule extends ExactRule {
 
     @Override
     void forwardUpdate(ExactState st, ParameterChunk chunk, int t, double[] grad) {
-        long[] m = st.m, s = st.s;
+        long[] w = st.w, m = st.m, s = st.s;
         for (int k = 0; k < chunk.pieces(); k++) {
             int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
             double om2 = h.beta2[t][g].oneMinus(), eps = h.eps[t][g];
             for (int i = from; i < to; i++) {
                 double gi = grad[i];
                 s[i] = plus(s[i], om2 * gi * gi * sScale, "the second moment", i, sFormat);
-                m[i] = plus(m[i], gi * inverseRoot(s[i] * sUlp, eps) * scale, "the velocity", i, format);
+                m[i] = plus(m[i], gi * inverseRoot(s[i] * sUlp, eps) * mScale, "the velocity", i, mFormat);
             }
-            format.subtractScaledInPlace(st.w, h.alpha[t][g], m, from, to);
+            double a = h.alpha[t][g];
+            for (int i = from; i < to; i++) {
+                w[i] = plus(w[i], -(a * (m[i] * mUlp) * scale), "a weight", i, format);
+            }
         }
     }
 
@@ -81,7 +93,7 @@ final class RmsPropRule extends ExactRule {
         for (int k = 0; k < chunk.pieces(); k++) {
             double a = h.alpha[t][chunk.group[k]], sum = 0;
             for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
-                sum -= dw[i] * (m[i] * ulp);
+                sum -= dw[i] * (m[i] * mUlp);
                 dm[i] -= a * dw[i];
             }
             partial[k] = sum;
@@ -90,8 +102,12 @@ final class RmsPropRule extends ExactRule {
 
     @Override
     void undoWeights(ExactState st, ParameterChunk chunk, int t, Adjoints a, double[] partial) {
+        long[] w = st.w, m = st.m;
         for (int k = 0; k < chunk.pieces(); k++) {
-            format.addScaledInPlace(st.w, h.alpha[t][chunk.group[k]], st.m, chunk.pieceFrom[k], chunk.pieceTo[k]);
+            double alpha = h.alpha[t][chunk.group[k]];
+            for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
+                w[i] = plus(w[i], alpha * (m[i] * mUlp) * scale, "a weight", i, format);
+            }
         }
     }
 
@@ -106,7 +122,7 @@ final class RmsPropRule extends ExactRule {
             for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
                 double gi = grad[i], qi = inverseRoot(s[i] * sUlp, eps);
                 q[i] = qi;
-                m[i] = plus(m[i], -(gi * qi * scale), "the velocity", i, format);
+                m[i] = plus(m[i], -(gi * qi * mScale), "the velocity", i, mFormat);
                 s[i] = plus(s[i], -(om2 * gi * gi * sScale), "the second moment", i, sFormat);
             }
         }
@@ -132,7 +148,7 @@ final class RmsPropRule extends ExactRule {
             double eps = h.eps[t][g], sum1 = 0, sum2 = 0, sumEps = 0;
             for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
                 double gi = grad[i], qi = u[i], q3 = qi * qi * qi, dmi = dm[i];
-                sum1 += dmi * (m[i] * ulp);
+                sum1 += dmi * (m[i] * mUlp);
                 double dsi = ds[i] - 0.5 * dmi * gi * q3;
                 sumEps -= dmi * gi * q3 * eps;
                 sum2 += dsi * (s[i] * sUlp - gi * gi);
