@@ -29,8 +29,10 @@ import io.github.hypergrad4j.model.ParameterLayout;
  * <p><b>eps inside the square root.</b> Adam and RMSprop here divide by sqrt(s + eps^2) rather than
  * sqrt(s) + eps. The two agree to first order wherever the second moment is well above eps^2; the
  * form inside the root is smooth at s = 0, so a weight whose gradient has always been zero (a dead
- * relu unit, an always-black pixel) gets a zero update and finite, zero hypergradients, never a NaN
- * (the usual form has an infinite derivative there). eps must be positive.
+ * relu unit, an always-black pixel) gets a zero update and finite hypergradients, never a NaN (the
+ * usual form has an infinite derivative there). "Zero" up to the exact multiplication's rounding: beta
+ * times a zero moment keeps buffer digits in its lowest 16 bits (below 2^-44 with 60 fraction bits),
+ * so such a weight drifts by at most about alpha 2^-44 / eps per step. eps must be positive.
  *
  * <p><b>Rounding.</b> The weight step round(alpha u) is converted to the fixed-point format exactly as
  * the other updates; hypergradients treat the rounding as the identity (its error is one unit of
