@@ -22,6 +22,7 @@ package io.github.hypergrad4j.bench;
  * @param bufferHidden hidden width of the buffer-efficiency runs
  * @param bufferSteps steps of the buffer-efficiency runs
  * @param breakdownRuns profiled hypergradients of the reverse-step section (the best is reported)
+ * @param adamMemorySteps the T of Adam's memory-scaling runs
  */
 public record BenchConfig(
         boolean quick,
@@ -39,7 +40,8 @@ public record BenchConfig(
         double[] betas,
         int bufferHidden,
         int bufferSteps,
-        int breakdownRuns) {
+        int breakdownRuns,
+        int[] adamMemorySteps) {
 
     /** Momentums of the buffer-efficiency section. */
     static final double[] BETAS = {0.5, 0.9, 0.95, 0.98, 0.99};
@@ -48,7 +50,7 @@ public record BenchConfig(
     public static BenchConfig full() {
         return new BenchConfig(false, 50, 100, 10_000, 5, 15, 1000,
                 500, new int[] {100, 300, 1_000, 3_000, 10_000}, 10_000, 6L << 30, "1536m",
-                BETAS, 50, 100, 5);
+                BETAS, 50, 100, 5, new int[] {100, 300, 1_000, 3_000, 10_000});
     }
 
     /** Toy sizes: every section and code path (child JVMs, extrapolation, reports) in seconds. */
@@ -57,6 +59,6 @@ public record BenchConfig(
         // reference at T = 10 and 30 and extrapolates T = 100.
         return new BenchConfig(true, 50, 10, 1_000, 1, 2, 300,
                 50, new int[] {10, 30, 100}, 1_000, 24L << 20, "384m",
-                BETAS, 20, 20, 1);
+                BETAS, 20, 20, 1, new int[] {10});
     }
 }

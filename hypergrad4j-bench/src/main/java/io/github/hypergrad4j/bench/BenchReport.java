@@ -19,6 +19,7 @@ import java.util.List;
  * @param memoryScaling section 2
  * @param bufferEfficiency section 3
  * @param reverseStep section 4
+ * @param adam section 5, exactly reversible Adam
  * @param targets the issue's targets, each met or missed
  */
 public record BenchReport(
@@ -35,9 +36,10 @@ public record BenchReport(
         MemoryScalingSection.Result memoryScaling,
         BufferEfficiencySection.Result bufferEfficiency,
         ReverseStepSection.Result reverseStep,
+        AdamSection.Result adam,
         List<Target> targets) {
 
-    static final String SCHEMA = "hypergrad4j-bench/1";
+    static final String SCHEMA = "hypergrad4j-bench/2";
 
     /**
      * One of the issue's targets.

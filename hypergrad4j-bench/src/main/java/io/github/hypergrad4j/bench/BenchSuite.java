@@ -3,8 +3,9 @@ package io.github.hypergrad4j.bench;
 import java.io.IOException;
 
 /**
- * Runs the four sections in order (the in-process timings first, while nothing else of the suite
- * runs; then the memory runs, each in a child JVM) and evaluates the targets.
+ * Runs the sections in order (the in-process timings first, while nothing else of the suite runs;
+ * then the memory runs, each in a child JVM; then Adam's section, which has both) and evaluates the
+ * targets.
  */
 final class BenchSuite {
     private BenchSuite() {}
@@ -28,8 +29,9 @@ final class BenchSuite {
         progress.note(String.format(java.util.Locale.ROOT, "reverse step: %.2f ms, forward step %.2f ms",
                 reverse.reverseMillisecondsPerStep(), reverse.forwardMillisecondsPerStep()));
         MemoryScalingSection.Result memory = MemoryScalingSection.run(config, progress);
+        AdamSection.Result adam = AdamSection.run(config, progress, paper);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BenchReport(BenchReport.SCHEMA, date, config.quick(), machine, config, loadStart, Timing.loadAverage(),
-                seconds, reproduce, paper, memory, buffer, reverse, Targets.evaluate(paper, memory, buffer));
+                seconds, reproduce, paper, memory, buffer, reverse, adam, Targets.evaluate(paper, memory, buffer, adam));
     }
 }
