@@ -13,6 +13,7 @@ import io.github.hypergrad4j.model.Mlp;
 import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.Objective;
+import io.github.hypergrad4j.train.Optimizer;
 import io.github.hypergrad4j.train.ReversibleTrainer;
 import io.github.hypergrad4j.train.Schedule;
 import io.github.hypergrad4j.train.StepListener;
@@ -28,7 +29,9 @@ import java.util.Map;
  * and a momentum for every step and parameter group, and an initial scale per group; the objective is
  * the training loss on the whole training set after training. Hyperparameters are the flat vector
  * [log alpha (T x G), logit beta (T x G), log scale (G)]. Each seed draws its own initial weights and
- * random minibatches (seeded by seed and meta-iteration).
+ * random minibatches (seeded by seed and meta-iteration). Trained with SGD with momentum, or with
+ * another {@link Optimizer} ({@link #withOptimizer}; for Adam, beta is beta1 and beta2, eps keep the
+ * optimiser's constants).
  */
 public final class ScheduleProblem implements HypergradientProblem {
     private static final long serialVersionUID = 1L;
@@ -37,9 +40,14 @@ public final class ScheduleProblem implements HypergradientProblem {
     private final int steps;
     private final int batchSize;
     private final DatasetSpec data;
+    private final Optimizer optimizer;
     private transient volatile Dataset train;
 
     public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
+        this(layers, steps, batchSize, data, Optimizer.sgdMomentum());
+    }
+
+    private ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data, Optimizer optimizer) {
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batch size must be >= 1, got " + steps + " and " + batchSize);
         }
@@ -51,6 +59,17 @@ public final class ScheduleProblem implements HypergradientProblem {
         this.steps = steps;
         this.batchSize = batchSize;
         this.data = data;
+        this.optimizer = java.util.Objects.requireNonNull(optimizer, "the optimiser");
+    }
+
+    /** The same problem trained with another optimiser, e.g. {@code Optimizer.adam()}. */
+    public ScheduleProblem withOptimizer(Optimizer optimizer) {
+        return new ScheduleProblem(layers, steps, batchSize, data, optimizer);
+    }
+
+    /** The optimiser the inner training runs. */
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     public Mlp model() {
@@ -138,7 +157,7 @@ public final class ScheduleProblem implements HypergradientProblem {
                 Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(images)), w.tape().constant(targets));
         InitialWeights init = new InitialWeights(model.layout(), seed);
         double[] w0 = init.weights(scales);
-        Hypergradient h = new ReversibleTrainer(model.layout(), loss).hypergradient(w0, new double[w0.length],
+        Hypergradient h = new ReversibleTrainer(model.layout(), loss, optimizer).hypergradient(w0, new double[w0.length],
                 new Schedule(alpha, beta), Theta.empty(), objective, StepListener.NONE);
 
         double[] grad = new double[size()];

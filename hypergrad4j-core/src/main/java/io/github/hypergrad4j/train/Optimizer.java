@@ -6,7 +6,7 @@ import io.github.hypergrad4j.model.ParameterLayout;
 /**
  * The update rule that the {@link ReversibleTrainer} runs, forwards and exactly backwards. Choose
  * one with a factory method and pass it to the trainer: {@code new ReversibleTrainer(layout, loss,
- * Optimizer.adam())}. Immutable.
+ * Optimizer.adam())}. Immutable and serialisable (a problem that names one can be sent to Spark).
  *
  * <p>Each rule is reversible because every state vector changes either by an exact multiplication
  * with a rational n / 2^16 in (0, 1) (the lost digits go to the information buffer) or by adding a
@@ -56,7 +56,8 @@ import io.github.hypergrad4j.model.ParameterLayout;
  * <p><b>Not reversible this way:</b> plain SGD without momentum, w = w - alpha grad L(w): undoing a
  * step needs w_t to compute the step that removes it. Use momentum (beta close to 0 is allowed).
  */
-public final class Optimizer {
+public final class Optimizer implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Default fraction bits of the second moment's fixed-point format. */
     public static final int DEFAULT_SECOND_MOMENT_BITS = 60;
     /** Default fraction bits of Adam's first moment (|m| below 4). */
