@@ -67,6 +67,11 @@ public final class ScheduleProblem implements HypergradientProblem {
         return new ScheduleProblem(layers, steps, batchSize, data, optimizer);
     }
 
+    /** A problem serialised before it named an optimiser trained with SGD with momentum. */
+    private Object readResolve() {
+        return optimizer == null ? new ScheduleProblem(layers, steps, batchSize, data) : this;
+    }
+
     /** The optimiser the inner training runs. */
     public Optimizer optimizer() {
         return optimizer;
