@@ -29,7 +29,7 @@ final class BenchSuite {
         progress.note(String.format(java.util.Locale.ROOT, "reverse step: %.2f ms, forward step %.2f ms",
                 reverse.reverseMillisecondsPerStep(), reverse.forwardMillisecondsPerStep()));
         MemoryScalingSection.Result memory = MemoryScalingSection.run(config, progress);
-        AdamSection.Result adam = AdamSection.run(config, progress, paper);
+        AdamSection.Result adam = AdamSection.run(config, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BenchReport(BenchReport.SCHEMA, date, config.quick(), machine, config, loadStart, Timing.loadAverage(),
                 seconds, reproduce, paper, memory, buffer, reverse, adam, Targets.evaluate(paper, memory, buffer, adam));
