@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 + " the experiments of the seed log. Each writes OUT/<experiment>/results.json, PNG figures and"
                 + " updates OUT/index.html."},
         subcommands = {ScaleWigglinessCommand.class, LrWigglinessCommand.class, FakeDataCommand.class, ArdCommand.class,
-            LrScheduleCommand.class, InitScalesCommand.class, InitDistCommand.class, AugmentCommand.class,
+            LrScheduleCommand.class, AdamScheduleCommand.class, InitScalesCommand.class, InitDistCommand.class, AugmentCommand.class,
             AugmentFlowCommand.class, AllCommand.class, ListCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n")

@@ -14,19 +14,42 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The lr-schedule experiment's numbers and figures: schedules, learning curves and the seed-averaged hypergradient. */
+/**
+ * The lr-schedule experiment's numbers and figures: schedules, learning curves and the seed-averaged
+ * hypergradient. The schedule and learning-curve figures serve adam-schedule too ({@link
+ * #saveSchedules}), with beta1 in place of the momentum.
+ */
 final class LrScheduleFigures {
     private static final int W = 560;
     private static final int H = 320;
 
     private final LrSchedule.Config config;
+    private final boolean perGroup;
+    private final boolean learnMomentum;
+    private final boolean newSeedEachMetaIteration;
+    private final String momentumName;
     private final ParameterLayout layout;
     private final int steps;
     private final int groups;
     private final double[] stepAxis;
 
     LrScheduleFigures(LrSchedule.Config config, ParameterLayout layout, int steps, int groups) {
+        this(config, config.perGroup(), config.learnMomentum(), config.newSeedEachMetaIteration(), "Momentum", layout,
+                steps, groups);
+    }
+
+    /** For another schedule experiment: per-group schedules of the learning rate and {@code momentumName}. */
+    LrScheduleFigures(String momentumName, boolean newSeedEachMetaIteration, ParameterLayout layout, int steps, int groups) {
+        this(null, true, true, newSeedEachMetaIteration, momentumName, layout, steps, groups);
+    }
+
+    private LrScheduleFigures(LrSchedule.Config config, boolean perGroup, boolean learnMomentum,
+            boolean newSeedEachMetaIteration, String momentumName, ParameterLayout layout, int steps, int groups) {
         this.config = config;
+        this.perGroup = perGroup;
+        this.learnMomentum = learnMomentum;
+        this.newSeedEachMetaIteration = newSeedEachMetaIteration;
+        this.momentumName = momentumName;
         this.layout = layout;
         this.steps = steps;
         this.groups = groups;
@@ -58,16 +81,7 @@ final class LrScheduleFigures {
         hg.put("meanRoughness", roughness(alphaRows(average.mean())));
         data.put("trainLossBefore", before).put("trainLossAfter", after).put("comparisonSeeds", compareSeeds);
 
-        context.saveFigure("lr-schedule.png", "The learned schedules: learning rate per step for each layer's weights"
-                + (config.perGroup() ? " (left) and biases (right)" : "") + (config.learnMomentum()
-                ? "; below, the momentum schedules" : "") + ". " + (config.perGroup() ? "Light grey: the start."
-                : "One line per meta-iteration, light (first) to dark (last)."), scheduleFigure(schedules, start, end));
-        context.saveFigure("lr-schedule-learning.png", "Top: training loss per step, one curve per meta-iteration"
-                + " (light: first, dark: last)" + (config.newSeedEachMetaIteration() ? ", each with its own seed" : "")
-                + ". Bottom: the meta-learning curve, the training loss on the whole training set after training.",
-                Panels.column(MetaFigures.learningCurves(history, "Elementary learning curves"),
-                        MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
-                                new String[] {"trainLoss"}, new String[] {"Training loss"})));
+        saveSchedules(context, "lr-schedule", history, schedules, start, end);
         context.saveFigure("lr-schedule-hypergradient.png", "The hypergradient with respect to the log learning rate"
                 + " of every step at the constant starting schedule: for one seed (left) and averaged over "
                 + average.seeds() + " seeds (right), which is smooth. The mean squared difference between two"
@@ -88,14 +102,30 @@ final class LrScheduleFigures {
         }
     }
 
+    /** The schedule figure ({@code name}.png) and the learning curves ({@code name}-learning.png). */
+    void saveSchedules(ExperimentContext context, String name, MetaHistory history, List<double[]> schedules, double[] start,
+            double[] end) throws IOException {
+        String lower = momentumName.toLowerCase(java.util.Locale.ROOT);
+        context.saveFigure(name + ".png", "The learned schedules: learning rate per step for each layer's weights"
+                + (perGroup ? " (left) and biases (right)" : "") + (learnMomentum
+                ? "; below, the " + lower + " schedules" : "") + ". " + (perGroup ? "Light grey: the start."
+                : "One line per meta-iteration, light (first) to dark (last)."), scheduleFigure(schedules, start, end));
+        context.saveFigure(name + "-learning.png", "Top: training loss per step, one curve per meta-iteration"
+                + " (light: first, dark: last)" + (newSeedEachMetaIteration ? ", each with its own seed" : "")
+                + ". Bottom: the meta-learning curve, the training loss on the whole training set after training.",
+                Panels.column(MetaFigures.learningCurves(history, "Elementary learning curves"),
+                        MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
+                                new String[] {"trainLoss"}, new String[] {"Training loss"})));
+    }
+
     private BufferedImage scheduleFigure(List<double[]> schedules, double[] start, double[] end) {
         List<BufferedImage> panels = new ArrayList<>();
-        if (config.perGroup()) {
+        if (perGroup) {
             panels.add(perGroup("Learning rate, weights", start, end, 0, true, false));
             panels.add(perGroup("Learning rate, biases", start, end, 0, false, false));
-            if (config.learnMomentum()) {
-                panels.add(perGroup("Momentum, weights", start, end, steps * groups, true, true));
-                panels.add(perGroup("Momentum, biases", start, end, steps * groups, false, true));
+            if (learnMomentum) {
+                panels.add(perGroup(momentumName + ", weights", start, end, steps * groups, true, true));
+                panels.add(perGroup(momentumName + ", biases", start, end, steps * groups, false, true));
             }
             return Panels.grid(2, panels.toArray(BufferedImage[]::new));
         }
@@ -114,7 +144,7 @@ final class LrScheduleFigures {
 
     private BufferedImage perGroup(String title, double[] first, double[] end, int offset, boolean weights,
             boolean momentum) {
-        LineChart c = LineChart.titled(title).axes("Step number", momentum ? "Momentum" : "Learning rate")
+        LineChart c = LineChart.titled(title).axes("Step number", momentum ? momentumName : "Learning rate")
                 .markers(false).legendAt("outside");
         c.series("start", stepAxis, values(first, offset, firstGroup(weights), momentum), new java.awt.Color(0xbbbbbb));
         int colour = 0;
@@ -151,7 +181,7 @@ final class LrScheduleFigures {
     private BufferedImage gradientChart(String title, double[][] rows) {
         LineChart c = LineChart.titled(title).axes("Step number", "d loss / d log learning rate").markers(false)
                 .legendAt("outside");
-        if (!config.perGroup()) {
+        if (!perGroup) {
             double[] sum = new double[steps];
             for (int t = 0; t < steps; t++) {
                 for (int k = 0; k < groups; k++) {
