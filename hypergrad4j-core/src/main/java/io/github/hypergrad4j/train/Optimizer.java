@@ -1,7 +1,6 @@
 package io.github.hypergrad4j.train;
 
 import io.github.hypergrad4j.exact.FixedPointFormat;
-import io.github.hypergrad4j.model.ParameterLayout;
 
 /**
  * The update rule that the {@link ReversibleTrainer} runs, forwards and exactly backwards. Choose
@@ -192,7 +191,7 @@ public final class Optimizer implements java.io.Serializable {
     }
 
     /** The exact (fixed-point) rule for one run. */
-    ExactRule exactRule(StepHyperparameters h, ParameterLayout layout, FixedPointFormat format) {
+    ExactRule exactRule(StepHyperparameters h, FixedPointFormat format) {
         return switch (kind) {
             case SGD_MOMENTUM -> new MomentumRule(h, format);
             case ADAM, ADAMW -> new AdamRule(h, format, firstMomentFormat(format), secondMomentFormat());

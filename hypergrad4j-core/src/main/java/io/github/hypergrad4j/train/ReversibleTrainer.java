@@ -161,7 +161,7 @@ public final class ReversibleTrainer {
         checkInputs(w0, v0, schedule);
         int p = layout.size();
         ExactRun run = new ExactRun();
-        run.rule = optimizer.exactRule(optimizer.resolve(schedule), layout, format);
+        run.rule = optimizer.exactRule(optimizer.resolve(schedule), format);
         long[] w = new long[p], m = new long[p];
         try {
             format.toFixed(w0, w);
