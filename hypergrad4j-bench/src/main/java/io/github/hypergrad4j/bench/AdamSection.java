@@ -7,7 +7,7 @@ import io.github.hypergrad4j.train.StepListener;
 import java.io.IOException;
 
 /**
- * Section 5, exactly reversible Adam: the paper setting trained with Adam (forward training and the
+ * Section 6, exactly reversible Adam: the paper setting trained with Adam (forward training and the
  * full hypergradient, now also with respect to beta2, eps and the weight decay), its ratio to its
  * own forward training and to the SGD-momentum hypergradient of section 1's setting (measured again
  * here, in turn with Adam's, so that both see the same machine load), the information buffer's bits

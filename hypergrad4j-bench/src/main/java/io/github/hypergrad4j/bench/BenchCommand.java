@@ -11,13 +11,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code hypergrad4j bench}: runs the benchmark suite (paper setting, memory scaling, buffer
- * efficiency, reverse-step breakdown), prints the tables and writes {@code bench.json} and {@code
+ * efficiency, reverse-step breakdown, convnet), prints the tables and writes {@code bench.json} and {@code
  * bench.md}. Runs standalone through {@link #main} too. Start it with {@code OPENBLAS_NUM_THREADS=1}
  * so that hypergrad4j can split products over its own threads (the suite notes it otherwise).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks hypergrad4j: the paper setting's speed against the machine's dgemm rate, memory "
-                + "against the stored-trajectory approach, bits stored per step, and where a reverse step's time goes.",
+                + "against the stored-trajectory approach, bits stored per step, where a reverse step's time goes, and a small "
+                + "convnet's forward and hypergradient times.",
             "Writes bench.json and bench.md to the output directory. The full suite takes tens of minutes (the "
                 + "T = 10,000 run at width 500); --quick runs toy sizes in seconds to check that it works."})
 public final class BenchCommand implements Callable<Integer> {

@@ -22,6 +22,9 @@ package io.github.hypergrad4j.bench;
  * @param bufferHidden hidden width of the buffer-efficiency runs
  * @param bufferSteps steps of the buffer-efficiency runs
  * @param breakdownRuns profiled hypergradients of the reverse-step section (the best is reported)
+ * @param convnetBatch minibatch size of the convnet section
+ * @param convnetSteps training steps of the convnet section
+ * @param convnetExamples training and validation images each of the convnet section
  * @param adamMemorySteps the T of Adam's memory-scaling runs
  */
 public record BenchConfig(
@@ -41,6 +44,9 @@ public record BenchConfig(
         int bufferHidden,
         int bufferSteps,
         int breakdownRuns,
+        int convnetBatch,
+        int convnetSteps,
+        int convnetExamples,
         int[] adamMemorySteps) {
 
     /** Momentums of the buffer-efficiency section. */
@@ -50,7 +56,7 @@ public record BenchConfig(
     public static BenchConfig full() {
         return new BenchConfig(false, 50, 100, 10_000, 5, 15, 1000,
                 500, new int[] {100, 300, 1_000, 3_000, 10_000}, 10_000, 6L << 30, "1536m",
-                BETAS, 50, 100, 5, new int[] {100, 300, 1_000, 3_000, 10_000});
+                BETAS, 50, 100, 5, 32, 10, 256, new int[] {100, 300, 1_000, 3_000, 10_000});
     }
 
     /** Toy sizes: every section and code path (child JVMs, extrapolation, reports) in seconds. */
@@ -59,6 +65,6 @@ public record BenchConfig(
         // reference at T = 10 and 30 and extrapolates T = 100.
         return new BenchConfig(true, 50, 10, 1_000, 1, 2, 300,
                 50, new int[] {10, 30, 100}, 1_000, 24L << 20, "384m",
-                BETAS, 20, 20, 1, new int[] {10});
+                BETAS, 20, 20, 1, 4, 2, 8, new int[] {10});
     }
 }

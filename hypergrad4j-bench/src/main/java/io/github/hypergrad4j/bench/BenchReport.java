@@ -19,7 +19,8 @@ import java.util.List;
  * @param memoryScaling section 2
  * @param bufferEfficiency section 3
  * @param reverseStep section 4
- * @param adam section 5, exactly reversible Adam
+ * @param convnet section 5
+ * @param adam section 6, exactly reversible Adam
  * @param targets the issue's targets, each met or missed
  */
 public record BenchReport(
@@ -36,6 +37,7 @@ public record BenchReport(
         MemoryScalingSection.Result memoryScaling,
         BufferEfficiencySection.Result bufferEfficiency,
         ReverseStepSection.Result reverseStep,
+        ConvnetSection.Result convnet,
         AdamSection.Result adam,
         List<Target> targets) {
 

@@ -45,7 +45,7 @@ final class ReportWriter {
         }
     }
 
-    /** The report as Markdown: a header, the four sections' tables and the targets. */
+    /** The report as Markdown: a header, the five sections' tables and the targets. */
     static String markdown(BenchReport r) {
         StringBuilder b = new StringBuilder();
         b.append("# hypergrad4j benchmark").append(r.quick() ? " (--quick: toy sizes, timings mean nothing)" : "").append("\n\n");
@@ -58,6 +58,7 @@ final class ReportWriter {
         memory(b, r.memoryScaling());
         buffer(b, r.bufferEfficiency());
         reverse(b, r.reverseStep());
+        convnet(b, r.convnet());
         adam(b, r.adam());
         b.append("## Targets\n\n");
         if (r.quick()) {
@@ -150,8 +151,22 @@ final class ReportWriter {
         b.append('\n');
     }
 
+    private static void convnet(StringBuilder b, ConvnetSection.Result c) {
+        b.append(f("## 5. Convnet%n%n%s: %,d weights, batch %d, T = %d, %,d training + %,d validation images (synthetic, "
+                + "28x28), float64; hypergradient with respect to learning rates and momentums per step and layer and "
+                + "initial scales. Convolutions are im2col products on the same BLAS.%n%n", c.architecture(), c.parameters(),
+                c.batch(), c.steps(), c.examples(), c.examples()));
+        b.append("| | best | median | process CPU (best run) |\n|---|---|---|---|\n");
+        b.append(f("| forward training | %.3f s | %.3f s | %.3f s |%n", c.forward().bestSeconds(), c.forward().medianSeconds(),
+                c.forward().cpuSeconds()));
+        b.append(f("| hypergradient | %.3f s | %.3f s | %.3f s |%n", c.hypergradient().bestSeconds(),
+                c.hypergradient().medianSeconds(), c.hypergradient().cpuSeconds()));
+        b.append(f("%nHypergradient / forward training: **%.2f**. Information buffer: %.4f bits per parameter per step; "
+                + "validation loss %.6f.%n%n", c.ratio(), c.bitsPerParameterStep(), c.objective()));
+    }
+
     private static void adam(StringBuilder b, AdamSection.Result a) {
-        b.append(f("## 5. Exactly reversible Adam%n%nThe paper setting of section 1 trained with Adam (learning rate 0.001, "
+        b.append(f("## 6. Exactly reversible Adam%n%nThe paper setting of section 1 trained with Adam (learning rate 0.001, "
                 + "beta1 0.9, beta2 0.999, eps 1e-7 inside the root); the hypergradient is also with respect to beta2, eps "
                 + "and the weight decay per step and layer.%n%n"));
         b.append("| | best | median | process CPU (best run) |\n|---|---|---|---|\n");

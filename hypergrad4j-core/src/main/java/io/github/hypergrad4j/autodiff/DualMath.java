@@ -1,8 +1,11 @@
 package io.github.hypergrad4j.autodiff;
 
+import io.github.hypergrad4j.tensor.Broadcasting;
 import io.github.hypergrad4j.tensor.Parallelism;
 import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.tensor.TensorOps;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * Forward-mode arithmetic on {@link Dual}s: each method returns the value and the tangent of its
@@ -128,6 +131,101 @@ public final class DualMath {
 
     public static Dual reshape(Dual a, int[] shape) {
         return new Dual(a.value().reshape(shape), a.tangent() == null ? null : a.tangent().reshape(shape));
+    }
+
+    /**
+     * A linear map applied to the value and, when present, to the tangent: the derivative of a linear
+     * map is the map itself, so this is exact to every order.
+     */
+    public static Dual linear(Dual a, UnaryOperator<Tensor> map) {
+        return new Dual(map.apply(a.value()), a.tangent() == null ? null : map.apply(a.tangent()));
+    }
+
+    /**
+     * An elementwise function f with derivative df: value f(x), tangent df(x) x'. A primitive whose
+     * gradient rule is {@code multiply(g, map(x, df, d2f))} is then exact to second order.
+     */
+    public static Dual map(Dual x, DoubleUnaryOperator f, DoubleUnaryOperator df) {
+        double[] v = x.value().data(), y = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            y[i] = f.applyAsDouble(v[i]);
+        }
+        Tensor t = null;
+        if (x.tangent() != null) {
+            double[] dt = x.tangent().data(), z = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                z[i] = df.applyAsDouble(v[i]) * dt[i];
+            }
+            t = Tensor.of(z, x.value().shape());
+        }
+        return new Dual(Tensor.of(y, x.value().shape()), t);
+    }
+
+    /** Elementwise exp: value e^x, tangent e^x x'. */
+    public static Dual exp(Dual x) {
+        return map(x, Math::exp, Math::exp);
+    }
+
+    /** Elementwise quotient a / b of tensors of one shape: tangent (a' - (a / b) b') / b. */
+    public static Dual divide(Dual a, Dual b) {
+        double[] x = a.value().data(), y = b.value().data(), q = new double[x.length];
+        TensorOps.requireSameShape(a.value(), b.value(), "divide");
+        for (int i = 0; i < x.length; i++) {
+            q[i] = x[i] / y[i];
+        }
+        Tensor t = null;
+        if (a.tangent() != null || b.tangent() != null) {
+            double[] z = new double[x.length];
+            double[] at = a.tangent() == null ? null : a.tangent().data(), bt = b.tangent() == null ? null : b.tangent().data();
+            for (int i = 0; i < x.length; i++) {
+                double num = (at == null ? 0 : at[i]) - (bt == null ? 0 : q[i] * bt[i]);
+                z[i] = num / y[i];
+            }
+            t = Tensor.of(z, a.value().shape());
+        }
+        return new Dual(Tensor.of(q, a.value().shape()), t);
+    }
+
+    /** The transpose of a matrix. */
+    public static Dual transpose(Dual a) {
+        return linear(a, DualMath::transposed);
+    }
+
+    private static Tensor transposed(Tensor a) {
+        if (a.rank() != 2) {
+            throw new IllegalArgumentException("transpose needs a matrix, got " + a);
+        }
+        int n = a.rows(), m = a.cols();
+        double[] x = a.data(), z = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                z[j * n + i] = x[i * m + j];
+            }
+        }
+        return Tensor.of(z, m, n);
+    }
+
+    /**
+     * Sums of a matrix along one axis, keeping it as a dimension of 1: axis 0 (down the columns)
+     * gives {@code [1, m]}, axis 1 (along the rows) gives {@code [n, 1]}.
+     */
+    public static Dual sumAxis(Dual a, int axis) {
+        if (a.value().rank() != 2 || (axis != 0 && axis != 1)) {
+            throw new IllegalArgumentException("sum along axis " + axis + " needs a matrix and axis 0 or 1, got " + a.value());
+        }
+        int n = a.value().rows(), m = a.value().cols();
+        int[] shape = axis == 0 ? new int[] {1, m} : new int[] {n, 1};
+        return linear(a, t -> Broadcasting.reduce(t, shape));
+    }
+
+    /** A scalar, row or column repeated over {@code shape} (see {@link Broadcasting}). */
+    public static Dual expand(Dual a, int[] shape) {
+        return linear(a, t -> Broadcasting.expand(t, shape));
+    }
+
+    /** The adjoint of {@link #expand}: {@code g} summed onto the smaller {@code shape}. */
+    public static Dual reduce(Dual g, int[] shape) {
+        return linear(g, t -> Broadcasting.reduce(t, shape));
     }
 
     /** Sum of two tangents where either may be null (zero). */

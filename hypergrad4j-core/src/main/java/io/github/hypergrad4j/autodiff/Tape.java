@@ -19,6 +19,17 @@ public final class Tape {
     /** A node: an input (no primitive) or the output of a primitive applied to earlier vars. */
     private record Node(Primitive primitive, Var[] inputs, Dual output) {}
 
+    /** The classes of the primitives recorded so far, in first-use order (what a check exercised). */
+    java.util.Set<Class<? extends Primitive>> recordedPrimitives() {
+        java.util.Set<Class<? extends Primitive>> out = new java.util.LinkedHashSet<>();
+        for (Node n : nodes) {
+            if (n.primitive() != null) {
+                out.add(n.primitive().getClass());
+            }
+        }
+        return out;
+    }
+
     /** A differentiable input with zero tangent. */
     public Var input(Tensor value) {
         return input(value, null);

@@ -6,6 +6,8 @@
  * every hyperparameter (forward-over-reverse, about twice the cost of a gradient). The engine knows
  * no operations: each primitive in {@code ops} keeps its forward rule and its gradient rule side by
  * side, and gradient rules are written in {@link io.github.hypergrad4j.autodiff.DualMath}, so their
- * own derivatives come for free.
+ * own derivatives come for free. {@link io.github.hypergrad4j.autodiff.GradCheck} checks first and
+ * second derivatives of any function on the tape (a primitive of one's own, say) against finite
+ * differences.
  */
 package io.github.hypergrad4j.autodiff;

@@ -32,6 +32,8 @@ public final class InformationBuffer {
     private static final long QUOTIENT_LIMIT = 1L << (62 - RationalFactor.DENOMINATOR_BITS);
 
     private final long[] heads;
+    /** The index of the first parameter this buffer serves: {@code heads[i - first]} is parameter i's. */
+    private final int first;
     private final FixedPointFormat format;
     private final WordStack stack;
     private long multiplies;
@@ -50,13 +52,25 @@ public final class InformationBuffer {
      * used only to report overflows as real numbers; the arithmetic does not depend on it.
      */
     public InformationBuffer(int parameterCount, FixedPointFormat format, WordStack stack) {
-        if (parameterCount < 0) {
-            throw new IllegalArgumentException("parameter count must be non-negative, got " + parameterCount);
+        this(0, parameterCount, format, stack);
+    }
+
+    /**
+     * A buffer for the {@code parameterCount} parameters from index {@code firstIndex} on (a
+     * contiguous part of a larger vector, indexed as in that vector), storing spilled words in {@code
+     * stack}, which must be empty and is owned by this buffer from now on. A trainer that gives
+     * each part of the parameters a buffer of its own keeps one head per parameter in all.
+     */
+    public InformationBuffer(int firstIndex, int parameterCount, FixedPointFormat format, WordStack stack) {
+        if (parameterCount < 0 || firstIndex < 0) {
+            throw new IllegalArgumentException("first index and parameter count must be non-negative, got "
+                    + firstIndex + " and " + parameterCount);
         }
         if (!stack.isEmpty()) {
             throw new IllegalArgumentException("the word stack must start empty, got " + stack);
         }
         this.heads = new long[parameterCount];
+        this.first = firstIndex;
         this.format = format;
         this.stack = stack;
         Arrays.fill(heads, RansCoder.HEAD_LOW);
@@ -84,9 +98,9 @@ public final class InformationBuffer {
                 multiplies += i - from; // the elements already done, so that undoing them balances
                 throw overflow(i, format.toDouble(value));
             }
-            long x = RansCoder.pushUniform(heads[i], value & 0xFFFF, stack);
+            long x = RansCoder.pushUniform(heads[i - first], value & 0xFFFF, stack);
             int s = RansCoder.peek(x, table);
-            heads[i] = RansCoder.pop(x, s, table, stack);
+            heads[i - first] = RansCoder.pop(x, s, table, stack);
             c[i] = (value >> RationalFactor.DENOMINATOR_BITS) * n + s;
         }
         multiplies += to - from;
@@ -117,9 +131,9 @@ public final class InformationBuffer {
                 multiplies -= to - 1 - i; // the elements already done, so that undoing them balances
                 throw overflow(i, format.toDouble(value) / beta.value());
             }
-            long x = RansCoder.push(heads[i], (int) (value - q * n), table, stack);
+            long x = RansCoder.push(heads[i - first], (int) (value - q * n), table, stack);
             long digit = RansCoder.peekUniform(x);
-            heads[i] = RansCoder.popUniform(x, stack);
+            heads[i - first] = RansCoder.popUniform(x, stack);
             c[i] = (q << RationalFactor.DENOMINATOR_BITS) | digit;
         }
         multiplies -= to - from;
@@ -175,15 +189,15 @@ public final class InformationBuffer {
             return;
         }
         int dirty = 0;
-        int first = -1;
+        int firstDirty = -1;
         for (int i = 0; i < heads.length; i++) {
             if (heads[i] != RansCoder.HEAD_LOW) {
                 dirty++;
-                first = first < 0 ? i : first;
+                firstDirty = firstDirty < 0 ? first + i : firstDirty;
             }
         }
         throw new IllegalStateException("the information buffer is not back to its initial state: "
-                + dirty + " heads differ (first at index " + first + "), word stack " + stack
+                + dirty + " heads differ (first at index " + firstDirty + "), word stack " + stack
                 + ", net multiplies " + multiplies + "; the reverse pass did not mirror the forward pass");
     }
 
@@ -206,7 +220,10 @@ public final class InformationBuffer {
 
     private void checkRange(long[] c, int from, int to) {
         Objects.checkFromToIndex(from, to, c.length);
-        Objects.checkFromToIndex(from, to, heads.length);
+        if (from < to && (from < first || to - first > heads.length)) {
+            throw new IndexOutOfBoundsException("range [" + from + ", " + to + ") outside this buffer's parameters ["
+                    + first + ", " + (first + heads.length) + ")");
+        }
     }
 
     private FixedPointOverflowException overflow(int index, double value) {
@@ -215,6 +232,6 @@ public final class InformationBuffer {
 
     @Override
     public String toString() {
-        return "InformationBuffer[parameters=" + heads.length + ", stack=" + stack + "]";
+        return "InformationBuffer[parameters=" + first + ".." + (first + heads.length) + ", stack=" + stack + "]";
     }
 }

@@ -37,7 +37,8 @@ public final class SeedEvaluators {
             }
         }
         throw new IllegalStateException("--spark " + sparkMasterOrNull + " needs the hypergrad4j-spark module and Apache"
-                + " Spark 3.5 on the class path, and the default launcher has neither. Put"
+                + " Spark 3.5 on the class path. The ./hypergrad4j launcher adds both when --spark is among its"
+                + " arguments; a JVM started otherwise needs"
                 + " hypergrad4j-spark-<version>.jar and the jars listed in hypergrad4j-spark/target/spark-classpath.txt"
                 + " (both made by ./mvnw -pl hypergrad4j-spark -am package) on the class path, with Spark's --add-opens"
                 + " flags for Java 17; or run under spark-submit, which brings Spark and the flags, adding"

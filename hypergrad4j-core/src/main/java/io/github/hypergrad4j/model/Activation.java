@@ -2,7 +2,7 @@ package io.github.hypergrad4j.model;
 
 import io.github.hypergrad4j.autodiff.Var;
 
-/** Hidden-layer nonlinearities. */
+/** Elementwise nonlinearities of a network's layers. */
 public enum Activation {
     TANH {
         @Override
@@ -14,6 +14,13 @@ public enum Activation {
         @Override
         public Var apply(Var x) {
             return x.relu();
+        }
+    },
+    /** The identity: no nonlinearity (e.g. the output layer of a classifier, whose scores go to softmax). */
+    LINEAR {
+        @Override
+        public Var apply(Var x) {
+            return x;
         }
     };
 

@@ -1,19 +1,31 @@
 package io.github.hypergrad4j.model;
 
 import io.github.hypergrad4j.autodiff.Var;
+import io.github.hypergrad4j.model.layers.Dense;
+import io.github.hypergrad4j.model.layers.Nonlinearity;
+import io.github.hypergrad4j.model.layers.Sequential;
 import java.util.Arrays;
 
 /**
  * A multilayer perceptron with layer sizes {@code [inputs, hidden..., classes]}; groups are named
  * W1, b1, W2, b2, ... Weights are stored inputs-by-outputs so a layer is {@code x W + b}. With two
- * sizes it is logistic (softmax) regression.
+ * sizes it is logistic (softmax) regression. Built as a {@link Sequential} of {@link Dense} layers
+ * with the hidden activation between them and the output activation (linear unless given) after the
+ * last.
  */
 public final class Mlp implements Model {
     private final int[] sizes;
     private final Activation activation;
-    private final ParameterLayout layout;
+    private final Activation output;
+    private final Sequential network;
 
+    /** Hidden layers with {@code activation}, a linear output layer. */
     public Mlp(Activation activation, int... sizes) {
+        this(activation, Activation.LINEAR, sizes);
+    }
+
+    /** Hidden layers with {@code hidden}, the output layer followed by {@code output}. */
+    public Mlp(Activation hidden, Activation output, int... sizes) {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("an MLP needs at least input and output sizes, got " + Arrays.toString(sizes));
         }
@@ -23,13 +35,17 @@ public final class Mlp implements Model {
             }
         }
         this.sizes = sizes.clone();
-        this.activation = activation;
-        ParameterLayout.Builder b = ParameterLayout.builder();
+        this.activation = java.util.Objects.requireNonNull(hidden, "hidden activation");
+        this.output = java.util.Objects.requireNonNull(output, "output activation");
+        Sequential.Builder b = Sequential.builder(sizes[0]);
         for (int l = 1; l < sizes.length; l++) {
-            b.add("W" + l, sizes[l - 1], sizes[l]);
-            b.add("b" + l, sizes[l]);
+            b.add(new Dense(sizes[l]));
+            Activation after = l < sizes.length - 1 ? hidden : output;
+            if (after != Activation.LINEAR) {
+                b.add(new Nonlinearity(after));
+            }
         }
-        this.layout = b.build();
+        this.network = b.build();
     }
 
     /** Logistic regression: one affine layer followed by softmax. */
@@ -39,7 +55,7 @@ public final class Mlp implements Model {
 
     @Override
     public ParameterLayout layout() {
-        return layout;
+        return network.layout();
     }
 
     @Override
@@ -48,20 +64,11 @@ public final class Mlp implements Model {
             throw new IllegalArgumentException("inputs have " + inputs.value().cols() + " features but the network expects "
                     + sizes[0] + "; check the data or the layer sizes " + Arrays.toString(sizes));
         }
-        if (weights.value().size() != layout.size()) {
+        if (weights.value().size() != layout().size()) {
             throw new IllegalArgumentException("weight vector of " + weights.value().size() + " values for a network of "
-                    + layout.size() + " parameters " + Arrays.toString(sizes));
+                    + layout().size() + " parameters " + Arrays.toString(sizes));
         }
-        Var h = inputs;
-        int layers = sizes.length - 1;
-        for (int l = 0; l < layers; l++) {
-            ParameterLayout.Group w = layout.group(2 * l), b = layout.group(2 * l + 1);
-            h = h.matmul(weights.slice(w.offset(), w.shape())).plusRow(weights.slice(b.offset(), b.shape()));
-            if (l < layers - 1) {
-                h = activation.apply(h);
-            }
-        }
-        return h;
+        return network.logits(weights, inputs);
     }
 
     @Override
@@ -78,12 +85,24 @@ public final class Mlp implements Model {
         return sizes.clone();
     }
 
+    /** The hidden layers' activation. */
     public Activation activation() {
         return activation;
     }
 
+    /** The activation after the output layer ({@link Activation#LINEAR} unless given). */
+    public Activation outputActivation() {
+        return output;
+    }
+
+    /** The layers this network is built from. */
+    public Sequential network() {
+        return network;
+    }
+
     @Override
     public String toString() {
-        return "Mlp" + Arrays.toString(sizes) + " " + activation.name().toLowerCase();
+        return "Mlp" + Arrays.toString(sizes) + " " + activation.name().toLowerCase()
+                + (output == Activation.LINEAR ? "" : ", " + output.name().toLowerCase() + " output");
     }
 }

@@ -65,6 +65,23 @@ public final class Blas {
         }
     }
 
+    /**
+     * The process's backend as a run records it, e.g. {@code java (VectorBLAS)} or {@code native
+     * (JNIBLAS)}: results are bit-identical between runs with the same name, whatever their core
+     * counts. Native BLAS that threads itself ({@code OPENBLAS_NUM_THREADS} not 1) has its thread
+     * setting appended, e.g. {@code native (JNIBLAS), OPENBLAS_NUM_THREADS=unset}, because its
+     * own splitting of a product may then follow the core count.
+     */
+    public static String backendName() {
+        BLAS b = get();
+        String name = describe(b);
+        String blasThreads = System.getenv("OPENBLAS_NUM_THREADS");
+        if (b instanceof NativeBLAS && !"1".equals(blasThreads)) {
+            name += ", OPENBLAS_NUM_THREADS=" + (blasThreads == null ? "unset" : blasThreads);
+        }
+        return name;
+    }
+
     /** A short human-readable name of a backend, e.g. {@code native (JNIBLAS)}. */
     public static String describe(BLAS b) {
         boolean isNative = b instanceof NativeBLAS;

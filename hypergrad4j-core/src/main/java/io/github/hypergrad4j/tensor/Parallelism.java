@@ -5,18 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How many threads the large matrix products are split over, fixed once per process. A product is
- * cut into that many blocks of output rows (or, when its first factor is transposed, of its inner
- * dimension) by a rule that depends only on its shape and the thread count, and each block is one
- * single-threaded BLAS call, so the bits of every result are the same whichever thread computes which
- * block: the reversible trainer's recomputed gradients stay bit-identical. Independent products (a
- * value and its tangent, the two gradients of a product) may also run concurrently ({@link #both}),
- * each still computed the same way.
+ * How many threads the large matrix products and the trainer's exact updates run on, fixed once per
+ * process. The work is cut into pieces by rules that depend only on its shape (a product's
+ * dimensions, the parameter count), never on the thread count; each piece of a product is one
+ * single-threaded BLAS call, and pieces are combined in a fixed order. The threads only decide who
+ * computes which piece, so every result has the same bits on 1, 2 or 64 cores. Independent
+ * products (a value and its tangent, the two gradients of a product) may also run concurrently
+ * ({@link #both}), each still computed the same way.
  *
  * <p>Splitting needs a single-threaded BLAS underneath. The Java backend always is; native OpenBLAS
  * is only when started with {@code OPENBLAS_NUM_THREADS=1} (the launcher and the test runner set
- * it), otherwise products run unsplit and OpenBLAS threads them itself. The system property
- * {@value #PROPERTY} sets the count (1 turns splitting off); the default is the number of cores.
+ * it), otherwise the pieces run one after the other and OpenBLAS threads each itself (then the bits
+ * are OpenBLAS's business; {@link Blas#backendName()} says so). The system property {@value #PROPERTY}
+ * sets the count; the default is the number of cores.
  */
 public final class Parallelism {
     /** System property giving the number of threads for matrix products. */
@@ -80,6 +81,7 @@ public final class Parallelism {
         return threads;
     }
 
+    /** The number of threads work is shared among (1: everything on the calling thread). */
     public int threads() {
         return threads;
     }

@@ -45,10 +45,9 @@ public final class TensorOps {
             scaleInPlace(c, beta);
             return;
         }
-        Parallelism par = Parallelism.get();
-        int parts = (double) m * n * k < SPLIT_FLOPS ? 1 : par.threads();
+        int parts = pieces(m, n, k);
         if (parts > 1 && transA && k >= MIN_SPLIT_DEPTH * parts) {
-            depthSplit(a, b, transB, alpha, beta, c, m, n, k, parts, par);
+            depthSplit(a, b, transB, alpha, beta, c, m, n, k, parts);
             return;
         }
         if (parts <= 1 || m < parts) {
@@ -64,11 +63,34 @@ public final class TensorOps {
                 tasks.add(() -> rowBlock(a, transA, b, transB, alpha, beta, c, n, k, from, to));
             }
         }
-        par.runAll(tasks);
+        Parallelism.get().runAll(tasks);
     }
 
-    /** Products with fewer multiply-adds than this, or fewer output rows than threads, are not split. */
-    private static final double SPLIT_FLOPS = 1 << 20;
+    /**
+     * Into how many pieces a product of m x k times k x n is cut: a function of the shape alone, never
+     * of the thread count, so that its bits are the same on every machine with the same BLAS (a cut
+     * along k changes the summation order; even a cut along the rows may, in a BLAS whose kernels
+     * depend on the block size). One piece per {@link #PIECE_FLOPS} multiply-adds, rounded down to a
+     * power of two (which shares evenly among 2, 4, 8, ... threads), at most {@link #MAX_PIECES}; a
+     * product of fewer than twice {@link #PIECE_FLOPS} is one BLAS call. The threads of {@link
+     * Parallelism} then only decide who computes which piece.
+     */
+    static int pieces(int m, int n, int k) {
+        double perPiece = (double) m * n * k / PIECE_FLOPS;
+        return perPiece < 2 ? 1 : Integer.highestOneBit((int) Math.min(MAX_PIECES, perPiece));
+    }
+
+    /**
+     * Multiply-adds per piece of a split product (at least this many; fewer than twice as many unless
+     * the product has {@link #MAX_PIECES}). The
+     * paper setting's large products (200 x 784 x 50: 7.8 million) get two pieces, as many as the
+     * 2-core development machine has threads, so they run as fast as when the cut followed the thread
+     * count; a hand-over to a worker (about a microsecond) is lost in a piece's hundreds.
+     */
+    private static final double PIECE_FLOPS = 1 << 21;
+
+    /** The most pieces a product is cut into: enough for 16 threads. */
+    private static final int MAX_PIECES = 16;
 
     /** A transposed A is split along k only when every piece gets at least this many of k's rows. */
     private static final int MIN_SPLIT_DEPTH = 32;
@@ -78,10 +100,10 @@ public final class TensorOps {
      * which BLAS can only take as a copy. Instead the inner dimension k is cut into fixed pieces, each
      * a contiguous block of a's and b's rows (no copy); piece 0 goes straight into c with the caller's
      * beta, the others into scratch arrays that are then added to c in piece order. The pieces depend
-     * only on the shapes and the thread count, so the bits are the same on every call.
+     * only on the shapes ({@link #pieces}), so the bits are the same on every call and every core count.
      */
     private static void depthSplit(Tensor a, Tensor b, boolean transB, double alpha, double beta, Tensor c, int m,
-            int n, int k, int parts, Parallelism par) {
+            int n, int k, int parts) {
         double[][] partial = new double[parts][];
         java.util.List<Runnable> tasks = new java.util.ArrayList<>();
         for (int p = 0; p < parts; p++) {
@@ -91,7 +113,7 @@ public final class TensorOps {
             double pieceBeta = p == 0 ? beta : 0.0;
             tasks.add(() -> depthBlock(a, b, transB, alpha, pieceBeta, out, m, n, from, to));
         }
-        par.runAll(tasks);
+        Parallelism.get().runAll(tasks);
         double[] z = c.data();
         for (int p = 1; p < parts; p++) {
             double[] x = partial[p];

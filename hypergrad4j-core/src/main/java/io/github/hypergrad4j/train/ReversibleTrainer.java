@@ -170,7 +170,7 @@ public final class ReversibleTrainer {
             throw diverged(e, -1);
         }
         run.state = new ExactState(w, m, run.rule.hasSecondMoment());
-        run.chunks = ParameterChunk.split(layout, Parallelism.get().threads(), bufferMemory, spillDirectory);
+        run.chunks = ParameterChunk.split(layout, bufferMemory, spillDirectory);
         try {
             forwardSteps(run, schedule.steps(), theta, listener, times);
         } catch (RuntimeException | Error e) {

@@ -99,4 +99,31 @@ class InformationBufferTest {
         assertThatThrownBy(() -> buffer.divideInPlace(new long[3], 2, 1, HALF))
                 .isInstanceOf(IndexOutOfBoundsException.class);
     }
+
+    /** A buffer for a part of a vector behaves as a whole-vector buffer used on that part only. */
+    @Test
+    void aBufferForPartOfAVectorGivesTheBitsOfAWholeVectorBufferOnThatPart() {
+        RationalFactor beta = RationalFactor.of(0.9);
+        long[] whole = new long[10], part = new long[10];
+        for (int i = 0; i < whole.length; i++) {
+            whole[i] = part[i] = (i * 0x9E3779B97F4AL) % (1L << 50);
+        }
+        InformationBuffer full = new InformationBuffer(10);
+        InformationBuffer offset = new InformationBuffer(4, 3, FixedPointFormat.DEFAULT, new ArrayWordStack());
+        for (int step = 0; step < 50; step++) {
+            full.multiplyInPlace(whole, 4, 7, beta);
+            offset.multiplyInPlace(part, 4, 7, beta);
+        }
+        assertThat(part).containsExactly(whole);
+        assertThat(offset.storedBits()).isEqualTo(full.storedBits());
+        assertThat(offset.parameterCount()).isEqualTo(3);
+        assertThatThrownBy(() -> offset.multiplyInPlace(part, 3, 6, beta)).isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessageContaining("[4, 7)");
+        assertThatThrownBy(() -> offset.divideInPlace(part, 5, 8, beta)).isInstanceOf(IndexOutOfBoundsException.class);
+        for (int step = 0; step < 50; step++) {
+            offset.divideInPlace(part, 4, 7, beta);
+        }
+        assertThat(offset.isAtInitialState()).isTrue();
+        assertThat(part[5]).isEqualTo((5 * 0x9E3779B97F4AL) % (1L << 50));
+    }
 }

@@ -19,7 +19,7 @@ class SplitProductTest {
     @Test
     void largeProductsMatchAPlainLoopInEveryTransposition() {
         Random r = new Random(8);
-        int m = 301, k = 157, n = 53; // odd sizes: uneven blocks
+        int m = 301, k = 313, n = 53; // odd sizes: uneven blocks; 5.0 million multiply-adds: 2 pieces
         for (boolean ta : new boolean[] {false, true}) {
             for (boolean tb : new boolean[] {false, true}) {
                 Tensor a = ta ? random(r, k, m) : random(r, m, k);
@@ -44,12 +44,23 @@ class SplitProductTest {
     @Test
     void accumulatingProductAddsToTheOutput() {
         Random r = new Random(9);
-        Tensor a = random(r, 400, 120), b = random(r, 120, 60);
+        Tensor a = random(r, 400, 180), b = random(r, 180, 60); // 4.3 million multiply-adds: 2 pieces
         Tensor c = random(r, 400, 60), expected = TensorOps.add(c, TensorOps.matmul(a, false, b, false));
         TensorOps.gemm(a, false, b, false, 1.0, 1.0, c);
         for (int i = 0; i < c.size(); i++) {
             assertThat(c.data()[i]).isCloseTo(expected.data()[i], within(1e-12));
         }
+    }
+
+    @Test
+    void theCutDependsOnTheShapeAloneInPowersOfTwo() {
+        assertThat(TensorOps.pieces(200, 50, 50)).as("a hidden layer of the paper's setting").isEqualTo(1);
+        assertThat(TensorOps.pieces(200, 50, 784)).as("its first layer").isEqualTo(2);
+        assertThat(TensorOps.pieces(784, 50, 200)).as("its first layer's weight gradient").isEqualTo(2);
+        assertThat(TensorOps.pieces(128, 100, 784)).isEqualTo(4);
+        assertThat(TensorOps.pieces(10_000, 500, 784)).as("capped").isEqualTo(16);
+        assertThat(TensorOps.pieces(4096, 1024, 1)).as("just at two pieces").isEqualTo(2);
+        assertThat(TensorOps.pieces(4095, 1024, 1)).isEqualTo(1);
     }
 
     /** Transposed-A products are split along k; the caller's alpha and beta apply exactly once. */

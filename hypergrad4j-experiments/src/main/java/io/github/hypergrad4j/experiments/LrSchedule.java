@@ -222,7 +222,9 @@ public final class LrSchedule implements Experiment {
         long[] all = seeds(runSeed, config.seeds());
         int half = all.length / 2;
         long[] a = Arrays.copyOfRange(all, 0, half), b = Arrays.copyOfRange(all, half, 2 * half);
-        int chunk = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        // Seeds are summed chunk by chunk, then the chunk sums: the chunk size decides the summation
+        // order, so it is fixed (never the core count) for the same bits on every machine.
+        int chunk = 8;
         try (Progress.Task task = context.progress().start("hypergradient over " + all.length + " seeds", all.length)) {
             SeedResult sumA = chunkedSum(evaluator, problem, x, a, chunk, task);
             SeedResult sumB = chunkedSum(evaluator, problem, x, b, chunk, task);
