@@ -1,5 +1,7 @@
 package io.github.hypergrad4j.autodiff;
 
+import io.github.hypergrad4j.tensor.Tensor;
+
 /**
  * A primitive with one input whose output is a small part of it (a slice, a set of rows). Instead of
  * returning an input-sized, mostly zero adjoint, it adds its adjoint straight into the input's
@@ -13,4 +15,18 @@ public interface ScatteringPrimitive extends Primitive {
      * its tangent into {@code tangent} (both input-sized, flat).
      */
     void addVjpInto(Dual outAdjoint, double[] value, double[] tangent);
+
+    /**
+     * The input's adjoint as a fresh input-sized dual, by {@link #addVjpInto} into zeros: the tape itself
+     * always calls {@link #addVjpInto}; this serves callers of the general {@link Primitive} contract.
+     */
+    @Override
+    default Dual[] vjp(Dual outAdjoint, Dual output, Dual[] inputs, boolean[] needed) {
+        int[] shape = inputs[0].value().shape();
+        Tensor value = Tensor.zeros(shape);
+        Tensor tangent = outAdjoint.tangent() == null ? null
+                : Tensor.zeros(shape);
+        addVjpInto(outAdjoint, value.data(), tangent == null ? null : tangent.data());
+        return new Dual[] {new Dual(value, tangent)};
+    }
 }

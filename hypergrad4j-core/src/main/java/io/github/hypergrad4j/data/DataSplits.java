@@ -64,6 +64,19 @@ public final class DataSplits {
         return new DataSplits(pool.description(), pool.select(tr), pool.select(va), pool.select(te), tr, va, te);
     }
 
+    /**
+     * Draws the subsets from {@code pool} and centres them as {@code centring} says.
+     *
+     * @throws IllegalArgumentException as {@link #draw(LabelledImages, SplitSizes, long)}
+     */
+    public static DataSplits draw(LabelledImages pool, SplitSizes sizes, long seed, Centring centring) {
+        DataSplits drawn = draw(pool, sizes, seed);
+        return switch (centring) {
+            case NONE -> drawn;
+            case POOL_MEAN -> drawn.subtractMean(pool.meanImage(), "pool mean subtracted");
+        };
+    }
+
     /** 0..n-1 in the order of a Fisher-Yates shuffle seeded with {@code seed}. */
     static int[] shuffledIndices(int n, long seed) {
         int[] order = new int[n];
@@ -85,8 +98,11 @@ public final class DataSplits {
      * test data do not leak into the preprocessing). This object is not modified.
      */
     public DataSplits subtractTrainMean() {
-        double[] mean = train.meanImage();
-        return new DataSplits(poolDescription + ", training mean subtracted", train.subtractMean(mean),
+        return subtractMean(train.meanImage(), "training mean subtracted");
+    }
+
+    private DataSplits subtractMean(double[] mean, String what) {
+        return new DataSplits(poolDescription + ", " + what, train.subtractMean(mean),
                 validation.subtractMean(mean), test.subtractMean(mean), trainIndices, validationIndices,
                 testIndices);
     }

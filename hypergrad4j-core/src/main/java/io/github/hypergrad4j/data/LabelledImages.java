@@ -169,6 +169,32 @@ public final class LabelledImages {
         return Dataset.wrap(out, outLabels, height, width, classes);
     }
 
+    /**
+     * The mean of each pixel over the whole pool, scaled to [0, 1] like {@link #select(int[])}'s values: a
+     * fresh array of {@link #pixelsPerImage()} values. Summed exactly as integers, so it does not depend on
+     * the order of the images.
+     *
+     * @throws IllegalStateException for an empty pool, which has no mean
+     */
+    public double[] meanImage() {
+        if (size() == 0) {
+            throw new IllegalStateException("an empty pool has no mean image");
+        }
+        int p = pixelsPerImage();
+        long[] sums = new long[p];
+        for (int i = 0; i < size(); i++) {
+            int from = i * p;
+            for (int k = 0; k < p; k++) {
+                sums[k] += pixels[from + k] & 0xff;
+            }
+        }
+        double[] mean = new double[p];
+        for (int k = 0; k < p; k++) {
+            mean[k] = sums[k] / (255.0 * size());
+        }
+        return mean;
+    }
+
     /** Every image, in file order, scaled to [0, 1]. */
     public Dataset all() {
         int[] idx = new int[size()];

@@ -2,6 +2,7 @@ package io.github.hypergrad4j.meta;
 
 /** Adam (Kingma and Ba, 2015) with bias-corrected moments. */
 public final class Adam implements MetaOptimizer {
+    private static final String TYPE = "adam";
     private final double stepSize;
     private final double beta1;
     private final double beta2;
@@ -55,6 +56,17 @@ public final class Adam implements MetaOptimizer {
     /** First and second moments (copies; null before the first step), for checkpoints. */
     public double[][] moments() {
         return m == null ? null : new double[][] {m.clone(), v.clone()};
+    }
+
+    @Override
+    public MetaOptimizerState state() {
+        return new MetaOptimizerState(TYPE, steps, m == null ? new double[0][] : new double[][] {m, v});
+    }
+
+    @Override
+    public void restore(MetaOptimizerState state) {
+        state.requireKind(TYPE, 2);
+        restore(state.arrays().length == 0 ? null : state.arrays(), state.steps());
     }
 
     /** Restores moments and step count from a checkpoint. */

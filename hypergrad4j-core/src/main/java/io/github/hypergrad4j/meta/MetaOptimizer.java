@@ -15,6 +15,16 @@ public interface MetaOptimizer {
      */
     void setStepScale(double scale);
 
+    /** The state carried between steps (copies), for checkpoints. */
+    MetaOptimizerState state();
+
+    /**
+     * Continues from {@code state}, as taken by {@link #state()} of an optimiser of the same kind.
+     *
+     * @throws IllegalArgumentException if the state is of another kind
+     */
+    void restore(MetaOptimizerState state);
+
     /** Returns a step scale after checking it is positive and finite. */
     static double checkStepScale(double scale) {
         if (!(scale > 0) || Double.isInfinite(scale)) {

@@ -7,10 +7,12 @@ import io.github.hypergrad4j.data.RandomBatches;
 import io.github.hypergrad4j.hyper.HyperVector;
 import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.hyper.Parameterisation;
+import io.github.hypergrad4j.hyper.ScheduleLayout;
 import io.github.hypergrad4j.model.Activation;
 import io.github.hypergrad4j.model.Losses;
 import io.github.hypergrad4j.model.Mlp;
 import io.github.hypergrad4j.tensor.Tensor;
+import io.github.hypergrad4j.train.BufferSettings;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.Objective;
 import io.github.hypergrad4j.train.Optimizer;
@@ -28,10 +30,10 @@ import java.util.Map;
  * The reversible-learning paper's schedule problem: an MLP trained for T steps with a learning rate
  * and a momentum for every step and parameter group, and an initial scale per group; the objective is
  * the training loss on the whole training set after training. Hyperparameters are the flat vector
- * [log alpha (T x G), logit beta (T x G), log scale (G)]. Each seed draws its own initial weights and
- * random minibatches (seeded by seed and meta-iteration). Trained with SGD with momentum, or with
- * another {@link Optimizer} ({@link #withOptimizer}; for Adam, beta is beta1 and beta2, eps keep the
- * optimiser's constants).
+ * [log alpha (T x G), logit beta (T x G), log scale (G)] of {@link #layout()}. Each seed draws its own
+ * initial weights and random minibatches (seeded by seed and meta-iteration). Trained with SGD with
+ * momentum, or with another {@link Optimizer} ({@link #withOptimizer}; for Adam, beta is beta1 and
+ * beta2, eps keep the optimiser's constants).
  */
 public final class ScheduleProblem implements HypergradientProblem {
     private static final long serialVersionUID = 1L;
@@ -40,14 +42,17 @@ public final class ScheduleProblem implements HypergradientProblem {
     private final int steps;
     private final int batchSize;
     private final DatasetSpec data;
+    private final BufferSettings buffer;
     private final Optimizer optimizer;
     private transient volatile Dataset train;
 
+    /** A problem whose trainers keep the whole information buffer in memory. */
     public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
-        this(layers, steps, batchSize, data, Optimizer.sgdMomentum());
+        this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY, Optimizer.sgdMomentum());
     }
 
-    private ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data, Optimizer optimizer) {
+    private ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data, BufferSettings buffer,
+            Optimizer optimizer) {
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batch size must be >= 1, got " + steps + " and " + batchSize);
         }
@@ -59,17 +64,33 @@ public final class ScheduleProblem implements HypergradientProblem {
         this.steps = steps;
         this.batchSize = batchSize;
         this.data = data;
+        this.buffer = java.util.Objects.requireNonNull(buffer, "buffer settings");
         this.optimizer = java.util.Objects.requireNonNull(optimizer, "the optimiser");
+    }
+
+    /**
+     * The same problem with every training run's information buffer limited as {@code settings} say. The
+     * settings travel with the problem (it is serialisable), so they hold on Spark executors too; results
+     * are unchanged.
+     */
+    public ScheduleProblem withBuffer(BufferSettings settings) {
+        return new ScheduleProblem(layers, steps, batchSize, data, settings, optimizer);
+    }
+
+    /** How the training runs keep their information buffer. */
+    public BufferSettings buffer() {
+        return buffer;
     }
 
     /** The same problem trained with another optimiser, e.g. {@code Optimizer.adam()}. */
     public ScheduleProblem withOptimizer(Optimizer optimizer) {
-        return new ScheduleProblem(layers, steps, batchSize, data, optimizer);
+        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer);
     }
 
     /** A problem serialised before it named an optimiser trained with SGD with momentum. */
     private Object readResolve() {
-        return optimizer == null ? new ScheduleProblem(layers, steps, batchSize, data) : this;
+        return optimizer == null ? new ScheduleProblem(layers, steps, batchSize, data, buffer, Optimizer.sgdMomentum())
+                : this;
     }
 
     /** The optimiser the inner training runs. */
@@ -89,14 +110,20 @@ public final class ScheduleProblem implements HypergradientProblem {
         return model().layout().groupCount();
     }
 
+    /** Where each hyperparameter sits in the flat vector. */
+    public ScheduleLayout layout() {
+        return new ScheduleLayout(steps, groups());
+    }
+
     @Override
     public int size() {
-        return 2 * steps * groups() + groups();
+        return layout().size();
     }
 
     /** The starting hyperparameters: constant learning rate and momentum, and one initial scale per group. */
     public HyperVector initial(double alpha, double beta, double[] scales) {
-        int g = groups();
+        ScheduleLayout l = layout();
+        int g = l.groups();
         if (scales.length != g) {
             throw new IllegalArgumentException(scales.length + " initial scales for " + g + " parameter groups");
         }
@@ -106,6 +133,7 @@ public final class ScheduleProblem implements HypergradientProblem {
         for (int i = 0; i < g; i++) {
             logScale[i] = Parameterisation.LOG.inverse(scales[i]);
         }
+        // Block order and sizes as ScheduleLayout: T x G learning rates, T x G momentums, G scales.
         Map<String, double[]> blocks = new LinkedHashMap<>();
         blocks.put("logAlpha", logAlpha);
         blocks.put("logitBeta", logitBeta);
@@ -134,21 +162,22 @@ public final class ScheduleProblem implements HypergradientProblem {
 
     @Override
     public SeedResult evaluate(double[] x, long seed, int metaIteration) {
-        if (x.length != size()) {
-            throw new IllegalArgumentException(x.length + " hyperparameters for a problem of " + size());
+        ScheduleLayout l = layout();
+        if (x.length != l.size()) {
+            throw new IllegalArgumentException(x.length + " hyperparameters for a problem of " + l.size());
         }
         Mlp model = model();
-        int g = groups(), tg = steps * g;
+        int g = l.groups();
         double[][] alpha = new double[steps][g], beta = new double[steps][g];
         double[] scales = new double[g];
         for (int t = 0; t < steps; t++) {
             for (int k = 0; k < g; k++) {
-                alpha[t][k] = Parameterisation.LOG.value(x[t * g + k]);
-                beta[t][k] = Parameterisation.LOGIT.value(x[tg + t * g + k]);
+                alpha[t][k] = Parameterisation.LOG.value(x[l.logAlpha(t, k)]);
+                beta[t][k] = Parameterisation.LOGIT.value(x[l.logitBeta(t, k)]);
             }
         }
         for (int k = 0; k < g; k++) {
-            scales[k] = Parameterisation.LOG.value(x[2 * tg + k]);
+            scales[k] = Parameterisation.LOG.value(x[l.logScale(k)]);
         }
         Dataset data = train();
         Tensor images = data.images(), targets = data.oneHotTensor();
@@ -162,19 +191,20 @@ public final class ScheduleProblem implements HypergradientProblem {
                 Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(images)), w.tape().constant(targets));
         InitialWeights init = new InitialWeights(model.layout(), seed);
         double[] w0 = init.weights(scales);
-        Hypergradient h = new ReversibleTrainer(model.layout(), loss, optimizer).hypergradient(w0, new double[w0.length],
+        Hypergradient h = buffer.apply(new ReversibleTrainer(model.layout(), loss, optimizer)).hypergradient(w0,
+                new double[w0.length],
                 new Schedule(alpha, beta), Theta.empty(), objective, StepListener.NONE);
 
-        double[] grad = new double[size()];
+        double[] grad = new double[l.size()];
         for (int t = 0; t < steps; t++) {
             for (int k = 0; k < g; k++) {
-                grad[t * g + k] = h.dAlpha()[t][k] * alpha[t][k];
-                grad[tg + t * g + k] = h.dBeta()[t][k] * Parameterisation.LOGIT.derivative(x[tg + t * g + k]);
+                grad[l.logAlpha(t, k)] = h.dAlpha()[t][k] * alpha[t][k];
+                grad[l.logitBeta(t, k)] = h.dBeta()[t][k] * Parameterisation.LOGIT.derivative(x[l.logitBeta(t, k)]);
             }
         }
         double[] dScale = init.scaleGradient(h.dWeights0());
         for (int k = 0; k < g; k++) {
-            grad[2 * tg + k] = dScale[k] * scales[k];
+            grad[l.logScale(k)] = dScale[k] * scales[k];
         }
         return new SeedResult(h.objective(), grad, h.trainingLosses());
     }

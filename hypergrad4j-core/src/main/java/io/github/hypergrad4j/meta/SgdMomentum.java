@@ -2,6 +2,7 @@ package io.github.hypergrad4j.meta;
 
 /** Gradient descent with (heavy-ball) momentum: u = mu u - step g; x += u. */
 public final class SgdMomentum implements MetaOptimizer {
+    private static final String TYPE = "sgd";
     private final double stepSize;
     private final double momentum;
     private double[] velocity;
@@ -44,6 +45,18 @@ public final class SgdMomentum implements MetaOptimizer {
         return velocity == null ? null : velocity.clone();
     }
 
+    @Override
+    public MetaOptimizerState state() {
+        return new MetaOptimizerState(TYPE, steps, velocity == null ? new double[0][] : new double[][] {velocity});
+    }
+
+    @Override
+    public void restore(MetaOptimizerState state) {
+        state.requireKind(TYPE, 1);
+        restore(state.arrays().length == 0 ? null : state.arrays()[0], state.steps());
+    }
+
+    /** Restores the velocity and step count from a checkpoint. */
     public void restore(double[] velocity, int stepsTaken) {
         this.velocity = velocity == null ? null : velocity.clone();
         this.steps = stepsTaken;

@@ -17,7 +17,8 @@ import java.util.Map;
  * = n / 2^16: {@code g_t = grad L(w_t); v = beta v - (1 - beta) g_t; w = w + alpha v}. Multiplying by
  * beta destroys bits; the {@link io.github.hypergrad4j.exact.InformationBuffer} keeps them, so the
  * reverse pass can run the steps backwards from w_T, v_T, recomputing each gradient on the way and
- * accumulating the hypergradients (see DESIGN.md, "The mathematics"); the other optimisers work the
+ * accumulating the hypergradients (Maclaurin, Duvenaud and Adams 2015, "Gradient-based hyperparameter optimization through
+ * reversible learning", algorithms 1-3 and section 2.3); the other optimisers work the
  * same way (see {@link Optimizer}). At the end the initial state must come back bit for bit; a hash
  * of the state kept per step (8 bytes each) names the first step that did not. This class owns the
  * loop (gradients, chunks, threads, timings, checks); an {@link ExactRule} does each optimiser's
@@ -34,12 +35,18 @@ public final class ReversibleTrainer {
     private final long bufferMemory;
     private final Path spillDirectory;
 
-    /** SGD with momentum. */
+    /** SGD with momentum, in the default fixed-point format. */
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss) {
-        this(layout, loss, FixedPointFormat.DEFAULT);
+        this(layout, loss, FixedPointFormat.DEFAULT, Optimizer.sgdMomentum(), 0, null);
     }
 
-    /** SGD with momentum, with weights and velocities in {@code format}. */
+    /**
+     * SGD with momentum in another fixed-point format.
+     *
+     * @deprecated nothing in hypergrad4j uses another format; the information buffer's overflow messages
+     *     are worded in the default one. Use {@link #ReversibleTrainer(ParameterLayout, TrainingLoss)}.
+     */
+    @Deprecated
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format) {
         this(layout, loss, format, Optimizer.sgdMomentum(), 0, null);
     }

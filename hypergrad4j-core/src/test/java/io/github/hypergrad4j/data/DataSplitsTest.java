@@ -101,4 +101,20 @@ class DataSplitsTest {
         assertThat(m.test().pixel(0, 0)).isEqualTo(s.test().pixel(0, 0) - mean);
         assertThat(s.train().meanImage()[0]).isEqualTo(mean); // original untouched
     }
+
+    @Test
+    void poolCentringSubtractsTheWholePoolsMeanEvenWithNoTrainingSubset() {
+        LabelledImages pool = pool(100);
+        double poolMean = pool.all().meanImage()[0];
+        DataSplits plain = DataSplits.draw(pool, new SplitSizes(0, 10, 5), 4);
+        DataSplits centred = DataSplits.draw(pool, new SplitSizes(0, 10, 5), 4, Centring.POOL_MEAN);
+        assertThat(pool.meanImage()[0]).isCloseTo(poolMean, org.assertj.core.api.Assertions.within(1e-15));
+        for (int i = 0; i < 10; i++) {
+            assertThat(centred.validation().pixel(i, 0)).isEqualTo(plain.validation().pixel(i, 0) - pool.meanImage()[0]);
+        }
+        assertThat(centred.test().pixel(4, 0)).isEqualTo(plain.test().pixel(4, 0) - pool.meanImage()[0]);
+        assertThat(centred.poolDescription()).endsWith("pool mean subtracted");
+        assertThat(DataSplits.draw(pool, new SplitSizes(0, 10, 5), 4, Centring.NONE).validation().pixel(2, 0))
+                .isEqualTo(plain.validation().pixel(2, 0));
+    }
 }

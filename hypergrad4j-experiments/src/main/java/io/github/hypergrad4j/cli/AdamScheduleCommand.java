@@ -1,6 +1,6 @@
 package io.github.hypergrad4j.cli;
 
-import io.github.hypergrad4j.experiments.AdamSchedule;
+import io.github.hypergrad4j.experiments.log.AdamSchedule;
 import io.github.hypergrad4j.experiments.Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.github.hypergrad4j.cli;
 
-import io.github.hypergrad4j.experiments.AugmentFlow;
 import io.github.hypergrad4j.experiments.Experiment;
+import io.github.hypergrad4j.experiments.log.AugmentFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

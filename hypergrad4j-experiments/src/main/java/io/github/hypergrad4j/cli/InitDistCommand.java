@@ -1,7 +1,7 @@
 package io.github.hypergrad4j.cli;
 
 import io.github.hypergrad4j.experiments.Experiment;
-import io.github.hypergrad4j.experiments.InitDist;
+import io.github.hypergrad4j.experiments.log.InitDist;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

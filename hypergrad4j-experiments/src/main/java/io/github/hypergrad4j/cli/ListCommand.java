@@ -1,8 +1,8 @@
 package io.github.hypergrad4j.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code hypergrad4j list}: the experiment subcommands, one per line, for scripts. */
 @Command(name = "list", description = "Print the name of every experiment subcommand, one per line.")

@@ -1,7 +1,7 @@
 package io.github.hypergrad4j.cli;
 
 import io.github.hypergrad4j.experiments.Experiment;
-import io.github.hypergrad4j.experiments.LrSchedule;
+import io.github.hypergrad4j.experiments.log.LrSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package io.github.hypergrad4j.cli;
 
 import io.github.hypergrad4j.experiments.Experiment;
-import io.github.hypergrad4j.experiments.LearningRateWiggliness;
+import io.github.hypergrad4j.experiments.log.LearningRateWiggliness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

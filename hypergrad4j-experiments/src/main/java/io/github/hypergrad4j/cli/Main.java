@@ -4,8 +4,8 @@ import io.github.hypergrad4j.bench.BenchCommand;
 import io.github.hypergrad4j.report.Version;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code hypergrad4j} command: one subcommand per experiment of the seed log, plus {@code list}. */
 @Command(name = "hypergrad4j", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,

@@ -1,8 +1,8 @@
 package io.github.hypergrad4j.cli;
 
 import io.github.hypergrad4j.experiments.Experiment;
-import io.github.hypergrad4j.experiments.ScaleWiggliness;
-import io.github.hypergrad4j.experiments.SweepGrid;
+import io.github.hypergrad4j.experiments.log.ScaleWiggliness;
+import io.github.hypergrad4j.experiments.sweep.SweepGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

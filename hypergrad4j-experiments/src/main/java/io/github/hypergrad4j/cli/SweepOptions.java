@@ -1,6 +1,6 @@
 package io.github.hypergrad4j.cli;
 
-import io.github.hypergrad4j.experiments.SweepGrid;
+import io.github.hypergrad4j.experiments.sweep.SweepGrid;
 import picocli.CommandLine.Option;
 
 /** Options of a one-dimensional sweep and the training set it trains on; unset ones keep the defaults. */

@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments;
 
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.DataSplits;
 import io.github.hypergrad4j.data.DatasetFiles;
 import io.github.hypergrad4j.data.DatasetLocator;
@@ -86,12 +87,23 @@ public final class DataSource {
      * @throws ConfigException if the data found holds fewer examples than {@code sizes} add up to
      */
     public LoadedData load(SplitSizes sizes, long seed) throws IOException {
-        return switch (kind) {
-            case DIRECTORY -> draw(directoryPool(), sizes, seed);
-            case FASHION_MNIST -> draw(named(DatasetName.FASHION_MNIST, DatasetLocator.forUser()), sizes, seed);
-            case MNIST -> draw(mnist(sizes), sizes, seed);
-            case AUTO -> draw(auto(sizes), sizes, seed);
+        return load(sizes, seed, Centring.NONE);
+    }
+
+    /**
+     * Finds the data, reads its pool, draws the subsets and centres them as {@code centring} says.
+     *
+     * @throws DatasetNotFoundException if no usable copy exists; the message lists the user's options
+     * @throws ConfigException if the data found holds fewer examples than {@code sizes} add up to
+     */
+    public LoadedData load(SplitSizes sizes, long seed, Centring centring) throws IOException {
+        Pool pool = switch (kind) {
+            case DIRECTORY -> directoryPool();
+            case FASHION_MNIST -> named(DatasetName.FASHION_MNIST, DatasetLocator.forUser());
+            case MNIST -> mnist(sizes);
+            case AUTO -> auto(sizes);
         };
+        return draw(pool, sizes, seed, centring);
     }
 
     /** A dataset's pool and a {@link io.github.hypergrad4j.data.DatasetSpec} source that finds it again. */
@@ -186,9 +198,9 @@ public final class DataSource {
         }
     }
 
-    private static LoadedData draw(Pool pool, SplitSizes sizes, long seed) {
+    private static LoadedData draw(Pool pool, SplitSizes sizes, long seed, Centring centring) {
         try {
-            DataSplits splits = DataSplits.draw(pool.images, sizes, seed);
+            DataSplits splits = DataSplits.draw(pool.images, sizes, seed, centring);
             return new LoadedData(pool.dataset, pool.images.description(), splits, pool.location);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage() + " Otherwise ask for smaller sets with the experiment's size"

@@ -1,9 +1,11 @@
 package io.github.hypergrad4j.experiments;
 
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.report.AtomicFiles;
 import io.github.hypergrad4j.report.Results;
+import io.github.hypergrad4j.train.BufferSettings;
 import io.github.hypergrad4j.train.ReversibleTrainer;
 import io.github.hypergrad4j.train.TrainingLoss;
 import java.awt.image.BufferedImage;
@@ -24,10 +26,11 @@ public final class ExperimentContext {
     private final Consumer<String> log;
     private final Results results;
     private final RunOptions options;
-    private final Checkpoint.Identity checkpointIdentity;
+    private final RunIdentity checkpointIdentity;
 
-    ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
-            Consumer<String> log, Results results, RunOptions options, Checkpoint.Identity checkpointIdentity) {
+    /** Made by {@link ExperimentRunner}; public for tests that drive a loop directly. */
+    public ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
+            Consumer<String> log, Results results, RunOptions options, RunIdentity checkpointIdentity) {
         this.options = options;
         this.checkpointIdentity = checkpointIdentity;
         this.seed = seed;
@@ -72,27 +75,22 @@ public final class ExperimentContext {
         return options;
     }
 
-    Checkpoint.Identity checkpointIdentity() {
+    /** Which run this is, for checkpoints: experiment, settings, BLAS backend. */
+    public RunIdentity identity() {
         return checkpointIdentity;
-    }
-
-    /**
-     * The meta-optimisation loop of this run, with checkpoints in {@link #directory()} and the explosion
-     * guard configured on the command line.
-     *
-     * @param label the progress bar's label
-     * @param metaIterations hypergradient steps (one more forward evaluation follows the last)
-     * @param headline the metric shown in the progress line
-     */
-    public MetaLoop metaLoop(String label, int metaIterations, String headline) {
-        return new MetaLoop(this, label, metaIterations, headline);
     }
 
     /** A reversible trainer for this run (with the information-buffer memory limit of {@code --buffer-memory}). */
     public ReversibleTrainer trainer(ParameterLayout layout, TrainingLoss loss) {
-        ReversibleTrainer trainer = new ReversibleTrainer(layout, loss);
-        return options.bufferMemory() > 0 ? trainer.withBufferMemory(options.bufferMemory(), options.bufferDirectory())
-                : trainer;
+        return buffer().apply(new ReversibleTrainer(layout, loss));
+    }
+
+    /**
+     * The information-buffer settings of {@code --buffer-memory} and {@code --buffer-dir}, for problems
+     * that build their own trainers (e.g. {@link io.github.hypergrad4j.meta.ScheduleProblem#withBuffer}).
+     */
+    public BufferSettings buffer() {
+        return BufferSettings.of(options.bufferMemory(), options.bufferDirectory());
     }
 
     /** A one-line message for the user (silenced by {@code --quiet}). */
@@ -105,9 +103,18 @@ public final class ExperimentContext {
      * results and tells the user.
      */
     public LoadedData loadData(SplitSizes sizes) throws IOException {
-        LoadedData d = data.load(sizes, seedFor("data split"));
+        return loadData(sizes, Centring.NONE);
+    }
+
+    /**
+     * As {@link #loadData(SplitSizes)}, with the subsets centred as {@code centring} says (recorded in the
+     * results' dataset section).
+     */
+    public LoadedData loadData(SplitSizes sizes, Centring centring) throws IOException {
+        LoadedData d = data.load(sizes, seedFor("data split"), centring);
         results.dataset().put("name", d.dataset()).put("requested", data.spec()).put("source", d.source())
-                .put("train", sizes.train()).put("validation", sizes.validation()).put("test", sizes.test());
+                .put("train", sizes.train()).put("validation", sizes.validation()).put("test", sizes.test())
+                .put("centring", centring.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         info(String.format("data: %s (%s); %,d training, %,d validation, %,d test examples", d.dataset(), d.source(),
                 sizes.train(), sizes.validation(), sizes.test()));
         return d;

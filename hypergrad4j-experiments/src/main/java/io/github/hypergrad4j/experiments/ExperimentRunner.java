@@ -2,6 +2,7 @@ package io.github.hypergrad4j.experiments;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.hypergrad4j.experiments.meta.Checkpoint;
 import io.github.hypergrad4j.report.ReportIndex;
 import io.github.hypergrad4j.report.Results;
 import io.github.hypergrad4j.tensor.Blas;
@@ -63,7 +64,7 @@ public final class ExperimentRunner {
     public static Outcome run(Experiment experiment, Settings s) throws IOException {
         Path out = s.outputDirectory();
         Path dir = out.resolve(experiment.name());
-        Checkpoint.Identity identity = Checkpoint.Identity.of(experiment.name(), settings(experiment, s),
+        RunIdentity identity = RunIdentity.of(experiment.name(), settings(experiment, s),
                 s.command());
         checkDirectory(dir, identity, s.options());
         List<Path> created = createDirectories(dir);
@@ -79,7 +80,7 @@ public final class ExperimentRunner {
             long start = System.nanoTime();
             experiment.run(context);
             double seconds = (System.nanoTime() - start) / 1e9;
-            results.run().put("elapsedSeconds", seconds).put("blas", Blas.describe(Blas.get()))
+            results.run().put("elapsedSeconds", seconds).put("blas", Blas.backendName())
                     .put("java", System.getProperty("java.version"))
                     .put("processors", Runtime.getRuntime().availableProcessors())
                     .put("resumed", s.options().resume());
@@ -104,7 +105,7 @@ public final class ExperimentRunner {
     }
 
     /** Refuses to run into an earlier run's files unless told what to do with them. */
-    private static void checkDirectory(Path dir, Checkpoint.Identity identity, RunOptions o) throws IOException {
+    private static void checkDirectory(Path dir, RunIdentity identity, RunOptions o) throws IOException {
         Path checkpoint = dir.resolve(Checkpoint.FILE_NAME);
         if (o.resume()) {
             if (!Files.isRegularFile(checkpoint)) {

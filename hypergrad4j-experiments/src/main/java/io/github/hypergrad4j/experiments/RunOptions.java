@@ -68,13 +68,13 @@ public record RunOptions(boolean resume, boolean overwrite, double explosionFact
     }
 
     /** A fresh guard for one meta-optimisation, or null when switched off. */
-    ExplosionGuard newGuard() {
+    public ExplosionGuard newGuard() {
         return onExplosion == null ? null
                 : new ExplosionGuard(explosionFactor, EXPLOSION_WARMUP, onExplosion, EXPLOSION_SHRINK);
     }
 
     /** The guard's setting as text, for the checkpoint's settings, e.g. {@code shrink_step x10.0}. */
-    String guardSetting() {
+    public String guardSetting() {
         return onExplosion == null ? "off" : onExplosion.name().toLowerCase(java.util.Locale.ROOT) + " x" + explosionFactor;
     }
 }

@@ -1,15 +1,13 @@
 /**
- * The seed log's experiments, one class each ({@link io.github.hypergrad4j.experiments.ScaleWiggliness},
- * {@link io.github.hypergrad4j.experiments.LearningRateWiggliness}, {@link io.github.hypergrad4j.experiments.Ard},
- * {@link io.github.hypergrad4j.experiments.FakeData}), and what they share: the
- * {@link io.github.hypergrad4j.experiments.Experiment} contract, the
- * {@link io.github.hypergrad4j.experiments.ExperimentContext} a run gets (seed, data, output directory,
- * progress), the {@link io.github.hypergrad4j.experiments.ExperimentRunner} that turns a run into files, and
- * the two shapes of experiment in the log: a one-dimensional hyperparameter sweep
- * ({@link io.github.hypergrad4j.experiments.Sweep}) and a meta-optimisation loop
- * ({@link io.github.hypergrad4j.experiments.MetaLoop} over a {@link io.github.hypergrad4j.experiments.MetaStep}, with checkpoints and an exploding-hypergradient guard).
+ * The contract and context of an experiment run: {@link io.github.hypergrad4j.experiments.Experiment}
+ * (what an experiment is), {@link io.github.hypergrad4j.experiments.ExperimentContext} (what a run gets:
+ * seed, data, output directory, progress, buffer settings), {@link io.github.hypergrad4j.experiments.ExperimentRunner}
+ * (turns a run into files), {@link io.github.hypergrad4j.experiments.RunOptions},
+ * {@link io.github.hypergrad4j.experiments.DataSource}, {@link io.github.hypergrad4j.experiments.Seeds} and the
+ * {@link io.github.hypergrad4j.experiments.RunIdentity} a checkpoint must match.
  *
- * <p>Stage in the data flow: dataset -&gt; model and trainer (core) -&gt; hypergradients -&gt; here: sweeps and
- * meta-iterations -&gt; {@code report} (results.json, index.html) and {@code plot} (figures).
+ * <p>Stage in the data flow: dataset and trainer (core) -&gt; here, the frame of every run -&gt; the
+ * shapes of experiment ({@code experiments.sweep}, {@code experiments.meta}) -&gt; the log's experiments
+ * ({@code experiments.log}) -&gt; {@code report} (results.json, index.html) and {@code plot} (figures).
  */
 package io.github.hypergrad4j.experiments;

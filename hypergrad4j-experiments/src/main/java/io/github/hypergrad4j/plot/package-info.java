@@ -5,5 +5,7 @@
  * bar) and {@link io.github.hypergrad4j.plot.Panels} (several panels in one figure). Everything here returns
  * {@link java.awt.image.BufferedImage}s and writes no files; it needs no display (run with
  * {@code -Djava.awt.headless=true}) but it does need a font (Debian: {@code fonts-dejavu-core}).
+ *
+ * <p>Stage in the data flow: an experiment's numbers -&gt; here, figures -&gt; the report ({@code report}).
  */
 package io.github.hypergrad4j.plot;

@@ -38,12 +38,6 @@ public final class Rows implements ScatteringPrimitive {
     }
 
     @Override
-    public Dual[] vjp(Dual g, Dual out, Dual[] in, boolean[] needed) {
-        int[] shape = in[0].value().shape();
-        return new Dual[] {new Dual(scatter(g.value(), shape), g.tangent() == null ? null : scatter(g.tangent(), shape))};
-    }
-
-    @Override
     public void addVjpInto(Dual g, double[] value, double[] tangent) {
         scatterInto(g.value().data(), value);
         if (tangent != null && g.tangent() != null) {
@@ -59,18 +53,5 @@ public final class Rows implements ScatteringPrimitive {
                 zd[dst + j] += gd[src + j];
             }
         }
-    }
-
-    private Tensor scatter(Tensor g, int[] shape) {
-        Tensor z = Tensor.zeros(shape);
-        int m = z.cols();
-        double[] gd = g.data(), zd = z.data();
-        for (int r = 0; r < indices.length; r++) {
-            int src = r * m, dst = indices[r] * m;
-            for (int j = 0; j < m; j++) {
-                zd[dst + j] += gd[src + j];
-            }
-        }
-        return z;
     }
 }

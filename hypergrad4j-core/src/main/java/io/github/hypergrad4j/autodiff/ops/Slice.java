@@ -34,12 +34,6 @@ public final class Slice implements ScatteringPrimitive {
     }
 
     @Override
-    public Dual[] vjp(Dual g, Dual out, Dual[] in, boolean[] needed) {
-        int[] inShape = in[0].value().shape();
-        return new Dual[] {new Dual(place(g.value(), inShape), g.tangent() == null ? null : place(g.tangent(), inShape))};
-    }
-
-    @Override
     public void addVjpInto(Dual g, double[] value, double[] tangent) {
         addAt(g.value().data(), value);
         if (tangent != null && g.tangent() != null) {
@@ -51,11 +45,5 @@ public final class Slice implements ScatteringPrimitive {
         for (int i = 0; i < src.length; i++) {
             dst[from + i] += src[i];
         }
-    }
-
-    private Tensor place(Tensor g, int[] inShape) {
-        Tensor z = Tensor.zeros(inShape);
-        System.arraycopy(g.data(), 0, z.data(), from, g.size());
-        return z;
     }
 }

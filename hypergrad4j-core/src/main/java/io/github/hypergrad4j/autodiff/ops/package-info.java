@@ -5,5 +5,8 @@
  * {@link io.github.hypergrad4j.autodiff.ops.ElementwiseFunction} (value, first and second derivative);
  * convolution and pooling work on channels-first images {@code [N, C, H, W]}. Every public primitive
  * here must have a case in the second-order derivative test, which fails otherwise.
+ *
+ * <p>Stage in the data flow: tensors -&gt; here, the operations a model's loss is built from -&gt; the
+ * tape ({@code autodiff}) that differentiates them.
  */
 package io.github.hypergrad4j.autodiff.ops;

@@ -1,0 +1,233 @@
+package io.github.hypergrad4j.experiments.log;
+
+import io.github.hypergrad4j.data.Centring;
+import io.github.hypergrad4j.data.CyclicBatches;
+import io.github.hypergrad4j.data.Examples;
+import io.github.hypergrad4j.data.LabelledImages;
+import io.github.hypergrad4j.data.SplitSizes;
+import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.experiments.Experiment;
+import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.LoadedData;
+import io.github.hypergrad4j.experiments.meta.MetaFigures;
+import io.github.hypergrad4j.experiments.meta.MetaHistory;
+import io.github.hypergrad4j.experiments.meta.MetaLoop;
+import io.github.hypergrad4j.experiments.meta.MetaTraining;
+import io.github.hypergrad4j.hyper.InitialWeights;
+import io.github.hypergrad4j.meta.SgdMomentum;
+import io.github.hypergrad4j.model.L2Penalty;
+import io.github.hypergrad4j.model.Mlp;
+import io.github.hypergrad4j.model.ParameterLayout;
+import io.github.hypergrad4j.plot.ColourScale;
+import io.github.hypergrad4j.plot.ImageGrid;
+import io.github.hypergrad4j.plot.Panels;
+import io.github.hypergrad4j.tensor.Tensor;
+import io.github.hypergrad4j.train.Classification;
+import io.github.hypergrad4j.train.Hypergradient;
+import io.github.hypergrad4j.train.Schedule;
+import io.github.hypergrad4j.train.Theta;
+import io.github.hypergrad4j.train.TrainingLoss;
+import java.io.IOException;
+import java.time.MonthDay;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Log entry of Jan 19, "Optimizing fake data": the training set itself is the hyperparameter. Ten
+ * images, one per label, start as small noise; each meta-iteration trains a logistic regression on
+ * them and follows the exact gradient of the validation loss with respect to every pixel.
+ */
+public final class FakeData implements Experiment {
+    static final String DATA = "data";
+
+    /**
+     * @param validationSize real validation examples (the meta-objective)
+     * @param testSize real test examples (reported only)
+     * @param iterations training steps per meta-iteration
+     * @param batchSize minibatch size (at most the 10 fake examples)
+     * @param learningRate constant learning rate
+     * @param momentum constant momentum
+     * @param logInitialScale initial weights exp(logInitialScale) z
+     * @param l2 L2 penalty on every weight
+     * @param fakeInitialScale fake images start as fakeInitialScale * N(0, 1)
+     * @param dataStep gradient-descent step on the fake pixels
+     * @param metaIterations hypergradient steps
+     */
+    public record Config(int validationSize, int testSize, int iterations, int batchSize, double learningRate,
+            double momentum, double logInitialScale, double l2, double fakeInitialScale, double dataStep,
+            int metaIterations) {
+        public Config {
+            ConfigException.requirePositive("validation set size", validationSize);
+            ConfigException.requirePositive("test set size", testSize);
+            ConfigException.requirePositive("iterations", iterations);
+            ConfigException.requirePositive("batch size", batchSize);
+            if (batchSize > LabelledImages.DEFAULT_CLASSES) {
+                throw new ConfigException("batch size " + batchSize + " exceeds the " + LabelledImages.DEFAULT_CLASSES
+                        + " fake examples; use at most " + LabelledImages.DEFAULT_CLASSES);
+            }
+            ConfigException.requirePositive("learning rate", learningRate);
+            ConfigException.requireFraction("momentum", momentum);
+            ConfigException.requireFinite("log initial scale", logInitialScale);
+            ConfigException.requireNonNegative("the L2 penalty", l2);
+            ConfigException.requirePositive("fake data initial scale", fakeInitialScale);
+            ConfigException.requirePositive("data step", dataStep);
+            ConfigException.requirePositive("meta-iterations", metaIterations);
+        }
+
+        /** The log's setting. */
+        public static Config defaults() {
+            return new Config(10_000, 1_000, 40, 10, 1.0, 0.9, -4, 0.01, 0.01, 1.0, 20);
+        }
+
+        /** A small version that runs in seconds. */
+        public static Config quick() {
+            return new Config(1_000, 500, 20, 10, 1.0, 0.9, -4, 0.01, 0.01, 1.0, 6);
+        }
+
+        public Config withMeta(double step, int count) {
+            return new Config(validationSize, testSize, iterations, batchSize, learningRate, momentum, logInitialScale,
+                    l2, fakeInitialScale, step, count);
+        }
+
+        public Config withLearningRate(double rate) {
+            return new Config(validationSize, testSize, iterations, batchSize, rate, momentum, logInitialScale, l2,
+                    fakeInitialScale, dataStep, metaIterations);
+        }
+
+        public Config withSizes(int validation, int test) {
+            return new Config(validation, test, iterations, batchSize, learningRate, momentum, logInitialScale, l2,
+                    fakeInitialScale, dataStep, metaIterations);
+        }
+    }
+
+    private final Config config;
+
+    public FakeData(Config config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "fake-data";
+    }
+
+    @Override
+    public String title() {
+        return "Learning the training data: ten fake images, one per class";
+    }
+
+    @Override
+    public String description() {
+        return "Given only ten training examples, what should they look like to do well on a validation set? The"
+                + " pixels of ten images (labels 0 to 9) are hyperparameters of a logistic regression's training run,"
+                + " learned by following the exact gradient of the validation loss. They turn into canonical examples"
+                + " of each class; the error-rate figure shows how far the validation set is overfitted.";
+    }
+
+    @Override
+    public MonthDay logDate() {
+        return MonthDay.of(1, 19);
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void run(ExperimentContext context) throws IOException {
+        LoadedData data = context.loadData(new SplitSizes(0, config.validationSize(), config.testSize()),
+                Centring.POOL_MEAN);
+        Examples valid = Examples.of(data.splits().validation());
+        Examples test = Examples.of(data.splits().test());
+        int classes = LabelledImages.DEFAULT_CLASSES, pixels = valid.images().cols();
+        Mlp model = Mlp.logisticRegression(pixels, classes);
+        ParameterLayout layout = model.layout();
+        int[] fakeLabels = new int[classes];
+        double[] oneHot = new double[classes * classes];
+        for (int c = 0; c < classes; c++) {
+            fakeLabels[c] = c;
+            oneHot[c * classes + c] = 1;
+        }
+        Tensor fakeTargets = Tensor.of(oneHot, classes, classes);
+        L2Penalty l2 = L2Penalty.scalar(layout);
+        Tensor lambda = Tensor.vector(config.l2());
+        TrainingLoss loss = Classification.plus(
+                Classification.thetaMinibatchLoss(model, DATA, fakeTargets, new CyclicBatches(classes, config.batchSize())),
+                (w, theta) -> l2.apply(w, w.tape().constant(lambda)));
+        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(Math.exp(config.logInitialScale()));
+        Schedule schedule = Schedule.constant(config.iterations(), layout, config.learningRate(), config.momentum());
+
+        double[] fake = InitialWeights.standardNormal(classes * pixels, context.seedFor("fake data"));
+        for (int i = 0; i < fake.length; i++) {
+            fake[i] *= config.fakeInitialScale();
+        }
+        double realScale = valid.rms();
+        MetaTraining.Hyperparameters hyper = new MetaTraining.Hyperparameters() {
+            @Override
+            public Theta theta(double[] x) {
+                return Theta.of(DATA, Tensor.of(x.clone(), classes, pixels));
+            }
+
+            @Override
+            public double[] gradient(double[] x, Hypergradient h) {
+                return h.dTheta().get(DATA).data().clone();
+            }
+        };
+        MetaTraining.Evaluation evaluation = (w, theta) -> {
+            Map<String, Double> m = new LinkedHashMap<>();
+            Tensor images = theta.get(DATA);
+            Classification.Score tr = Classification.score(model, w, images, fakeTargets, fakeLabels);
+            Classification.Score va = Classification.score(model, w, valid);
+            Classification.Score te = Classification.score(model, w, test);
+            m.put("trainLoss", tr.loss());
+            m.put("validationLoss", va.loss());
+            m.put("testLoss", te.loss());
+            m.put("fakeDataScale", Examples.rms(images.data()) / realScale);
+            m.put("trainError", tr.errorRate());
+            m.put("validationError", va.errorRate());
+            m.put("testError", te.errorRate());
+            return m;
+        };
+        MetaHistory history = new MetaLoop(context, "fake-data meta-iterations", config.metaIterations(), "validationLoss")
+                .run(fake, new SgdMomentum(config.dataStep(), 0), new MetaTraining(context.trainer(layout, loss), w0,
+                        schedule, Classification.setLoss(model, valid), hyper, evaluation));
+        record(context, history, fake, valid);
+    }
+
+    private void record(ExperimentContext context, MetaHistory history, double[] fake, Examples real) throws IOException {
+        history.record(context.results().data().section("meta"));
+        context.results().data().put("finalFakeData", fake);
+        int classes = LabelledImages.DEFAULT_CLASSES, pixels = real.height() * real.width();
+        double[][] images = new double[classes][];
+        String[] labels = new String[classes];
+        for (int c = 0; c < classes; c++) {
+            images[c] = java.util.Arrays.copyOfRange(fake, c * pixels, (c + 1) * pixels);
+            labels[c] = "label " + c;
+        }
+        var grid = ImageGrid.of(images, real.height(), real.width()).labels(labels).zoom(3).title("Fake data")
+                .scale(ColourScale.spanning(ColourScale.Map.GREYS, images, true), "pixel value").render();
+        context.saveFigure("fake-data.png", "Top: training loss on the fake data per step, one curve per"
+                + " meta-iteration (light: first, dark: last). Middle: meta-learning curve, with the fake data's RMS"
+                + " relative to the real images'. Bottom: the learned images (grey is zero).", Panels.column(
+                MetaFigures.learningCurves(history, "Learning curves"),
+                MetaFigures.metaCurve(history, "Meta-learning curve", "Loss / relative scale",
+                        new String[] {"trainLoss", "validationLoss", "testLoss", "fakeDataScale"},
+                        new String[] {"Training loss (fake data)", "Validation loss", "Test loss", "Fake data scale"}),
+                grid));
+        context.saveFigure("fake-data-error-rates.png", "Error rates over meta-iterations: on the fake training data,"
+                + " on the validation set that is being optimised, and on the held-out test set. The gap between"
+                + " validation and test shows how much the validation set is overfitted.",
+                MetaFigures.metaCurve(history, "Error rates", "Error rate",
+                        new String[] {"trainError", "validationError", "testError"},
+                        new String[] {"Training error (fake data)", "Validation error", "Test error"}));
+        context.results().summary("validation loss before", history.first("validationLoss"))
+                .summary("validation loss after", history.last("validationLoss"))
+                .summary("test loss after", history.last("testLoss"))
+                .summary("validation error after", history.last("validationError"))
+                .summary("test error after", history.last("testError"))
+                .summary("overfitting of the validation set (test - validation error)",
+                        history.last("testError") - history.last("validationError"))
+                .summary("fake data scale relative to real data", history.last("fakeDataScale"));
+    }
+}

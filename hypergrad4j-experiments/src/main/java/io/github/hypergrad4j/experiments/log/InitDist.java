@@ -1,0 +1,294 @@
+package io.github.hypergrad4j.experiments.log;
+
+import io.github.hypergrad4j.data.CyclicBatches;
+import io.github.hypergrad4j.data.Examples;
+import io.github.hypergrad4j.data.SplitSizes;
+import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.experiments.Experiment;
+import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.LoadedData;
+import io.github.hypergrad4j.experiments.meta.MetaFigures;
+import io.github.hypergrad4j.experiments.meta.MetaHistory;
+import io.github.hypergrad4j.experiments.meta.MetaLoop;
+import io.github.hypergrad4j.experiments.meta.MetaResult;
+import io.github.hypergrad4j.experiments.meta.MetaStep;
+import io.github.hypergrad4j.experiments.sweep.NetworkSetup;
+import io.github.hypergrad4j.hyper.InverseCdfInit;
+import io.github.hypergrad4j.meta.SgdMomentum;
+import io.github.hypergrad4j.model.Activation;
+import io.github.hypergrad4j.model.Mlp;
+import io.github.hypergrad4j.model.ParameterLayout;
+import io.github.hypergrad4j.plot.LineChart;
+import io.github.hypergrad4j.plot.Palette;
+import io.github.hypergrad4j.plot.Panels;
+import io.github.hypergrad4j.train.Classification;
+import io.github.hypergrad4j.train.Hypergradient;
+import io.github.hypergrad4j.train.ReversibleTrainer;
+import io.github.hypergrad4j.train.Schedule;
+import io.github.hypergrad4j.train.StepListener;
+import io.github.hypergrad4j.train.Theta;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Log entries of Jan 11 and 16: learn the initial weight distribution of every parameter group (each
+ * layer's weights and biases) as a piecewise-linear inverse CDF with a fixed number of bins. The
+ * initial weights are F^-1(u) for fixed uniform draws u, so they are linear in the knots and the
+ * exact hypergradient with respect to the initial weights chains to the knots. Gradient descent on the
+ * knots, sorted after each step so each stays an inverse CDF.
+ */
+public final class InitDist implements Experiment {
+    private static final String FIRST_W0 = "initialWeights";
+    private static final String FIRST_GRADIENT = "initialWeightsHypergradient";
+
+    /**
+     * @param layers layer sizes (784-10 is the log's one-layer run; deeper nets get a distribution per layer)
+     * @param bins bins of each inverse CDF
+     * @param trainSize training examples (the objective is the loss on all of them)
+     * @param iterations training steps
+     * @param batchSize minibatch size
+     * @param learningRate constant learning rate
+     * @param momentum constant momentum
+     * @param initialHalfWidth knots start evenly spaced on [-h, h] (a uniform distribution)
+     * @param metaStep gradient-descent step on the knots
+     * @param metaIterations meta-iterations
+     */
+    public record Config(int[] layers, int bins, int trainSize, int iterations, int batchSize, double learningRate,
+            double momentum, double initialHalfWidth, double metaStep, int metaIterations) {
+        public Config {
+            layers = NetworkSetup.checkLayers(layers);
+            if (bins < 2) {
+                throw new ConfigException("need at least 2 bins, got " + bins);
+            }
+            ConfigException.requirePositive("training set size", trainSize);
+            ConfigException.requirePositive("iterations", iterations);
+            ConfigException.requirePositive("batch size", batchSize);
+            ConfigException.requireBatchWithin(batchSize, trainSize);
+            ConfigException.requirePositive("learning rate", learningRate);
+            ConfigException.requireFraction("momentum", momentum);
+            ConfigException.requirePositive("initial half-width", initialHalfWidth);
+            ConfigException.requirePositive("meta step", metaStep);
+            ConfigException.requirePositive("meta-iterations", metaIterations);
+        }
+
+        public static Config defaults() {
+            return new Config(new int[] {784, 10}, 20, 1_000, 20, 250, 1.0, 0.9, Math.exp(-2), 0.01, 100);
+        }
+
+        public static Config quick() {
+            return new Config(new int[] {784, 10}, 20, 500, 10, 250, 1.0, 0.9, Math.exp(-2), 0.01, 15);
+        }
+
+        public Config withLayers(int[] l) {
+            return new Config(l, bins, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth,
+                    metaStep, metaIterations);
+        }
+
+        public Config withMeta(double step, int count) {
+            return new Config(layers, bins, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth,
+                    step, count);
+        }
+
+        public Config withBins(int b) {
+            return new Config(layers, b, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth,
+                    metaStep, metaIterations);
+        }
+    }
+
+    private final Config config;
+
+    public InitDist(Config config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "init-dist";
+    }
+
+    @Override
+    public String title() {
+        return "Learning the initial weight distribution of each layer";
+    }
+
+    @Override
+    public String description() {
+        return "The initial distribution of each layer's weights and of its biases is an inverse CDF with "
+                + config.bins() + " bins, learned by gradient descent on the exact hypergradient of the training loss"
+                + " after " + config.iterations() + " steps. The learned density is drawn next to the histogram of"
+                + " the weights actually sampled from it (spikes of the density can be bins that no sample falls"
+                + " in), and the hypergradient of every initial weight against its value.";
+    }
+
+    @Override
+    public MonthDay logDate() {
+        return MonthDay.of(1, 16);
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void run(ExperimentContext context) throws IOException {
+        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), 0, 0));
+        Examples train = Examples.of(data.splits().train());
+        if (config.layers()[0] != train.images().cols()) {
+            throw new ConfigException("the network's input layer has " + config.layers()[0] + " units but the images have "
+                    + train.images().cols() + " pixels");
+        }
+        Mlp model = new Mlp(Activation.TANH, config.layers());
+        ParameterLayout layout = model.layout();
+        ReversibleTrainer trainer = context.trainer(layout, Classification.minibatchLoss(model, train,
+                new CyclicBatches(train.size(), config.batchSize())));
+        InverseCdfInit init = new InverseCdfInit(layout, config.bins(), context.seedFor("uniform draws"));
+        double[][] knots = new double[layout.groupCount()][config.bins() + 1];
+        for (double[] row : knots) {
+            for (int j = 0; j <= config.bins(); j++) {
+                row[j] = config.initialHalfWidth() * (2.0 * j / config.bins() - 1);
+            }
+        }
+        Schedule schedule = Schedule.constant(config.iterations(), layout, config.learningRate(), config.momentum());
+        int rowLength = config.bins() + 1;
+        double[] x = new double[knots.length * rowLength];
+        for (int g = 0; g < knots.length; g++) {
+            System.arraycopy(knots[g], 0, x, g * rowLength, rowLength);
+        }
+        MetaStep step = (hyper, i, withGradient) -> {
+            // The knots are the sorted hyperparameters of each group: always an inverse CDF, and the
+            // gradient of a sorted entry flows back to the entry it came from.
+            int[][] order = new int[knots.length][];
+            double[][] sorted = sortedKnots(hyper, knots.length, rowLength, order);
+            double[] w0 = init.weights(sorted);
+            double[] curve = new double[config.iterations()];
+            StepListener listener = (t, loss, weights) -> curve[t] = loss;
+            Hypergradient h = trainer.hypergradient(w0, new double[w0.length], schedule, Theta.empty(),
+                    Classification.setLoss(model, train), listener);
+            double[] gradient = null;
+            if (withGradient) {
+                double[][] g = init.knotGradient(h.dWeights0());
+                gradient = new double[hyper.length];
+                for (int k = 0; k < g.length; k++) {
+                    for (int j = 0; j < rowLength; j++) {
+                        gradient[k * rowLength + order[k][j]] = g[k][j];
+                    }
+                }
+            }
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("trainLoss", h.objective());
+            // The first meta-iteration's initial weights and their hypergradient are drawn in the figure;
+            // the history keeps (and checkpoints) them, so a resumed run draws the same figure.
+            return new MetaResult(h.objective(), gradient, curve, m, i == 0
+                    ? Map.of(FIRST_W0, w0, FIRST_GRADIENT, h.dWeights0()) : Map.of());
+        };
+        MetaHistory history = new MetaLoop(context, "init-dist meta-iterations", config.metaIterations(), "trainLoss")
+                .run(x, new SgdMomentum(config.metaStep(), 0), step);
+        double[][] learned = sortedKnots(x, knots.length, rowLength, new int[knots.length][]);
+        record(context, layout, history, learned, init.weights(learned), history.firstIterationData(FIRST_W0),
+                history.firstIterationData(FIRST_GRADIENT));
+    }
+
+    /** Each group's hyperparameters in increasing order; order[g][j] is the index (in the group) of knot j. */
+    private static double[][] sortedKnots(double[] x, int groups, int rowLength, int[][] order) {
+        double[][] knots = new double[groups][rowLength];
+        for (int g = 0; g < groups; g++) {
+            int base = g * rowLength;
+            Integer[] idx = new Integer[rowLength];
+            for (int j = 0; j < rowLength; j++) {
+                idx[j] = j;
+            }
+            Arrays.sort(idx, (p, q) -> Double.compare(x[base + p], x[base + q]));
+            order[g] = new int[rowLength];
+            for (int j = 0; j < rowLength; j++) {
+                order[g][j] = idx[j];
+                knots[g][j] = x[base + idx[j]];
+            }
+        }
+        return knots;
+    }
+
+    private void record(ExperimentContext context, ParameterLayout layout, MetaHistory history, double[][] knots,
+            double[] w0, double[] firstW0, double[] firstGradient) throws IOException {
+        history.record(context.results().data().section("meta"));
+        var k = context.results().data().section("learnedKnots");
+        List<BufferedImage> panels = new ArrayList<>();
+        int emptyBins = 0;
+        for (int g = 0; g < layout.groupCount(); g++) {
+            ParameterLayout.Group grp = layout.group(g);
+            k.put(grp.name(), knots[g]);
+            double[] sampled = Arrays.copyOfRange(w0, grp.offset(), grp.end());
+            emptyBins += emptyBins(knots[g], sampled);
+            panels.add(densityChart(grp.name(), knots[g], sampled));
+            panels.add(gradientChart(grp.name(), Arrays.copyOfRange(firstW0, grp.offset(), grp.end()),
+                    Arrays.copyOfRange(firstGradient, grp.offset(), grp.end())));
+        }
+        context.saveFigure("init-dist.png", "Left: the learned density of each group's initial values (blue, a step"
+                + " per bin of the inverse CDF; gaps are bins of zero width) next to the histogram of the values"
+                + " sampled from it (grey). Right: the hypergradient of every initial value at the first"
+                + " meta-iteration against the value.", Panels.grid(2, panels.toArray(BufferedImage[]::new)));
+        context.saveFigure("init-dist-learning-curves.png", "Top: training loss per step, one curve per"
+                + " meta-iteration (light: first, dark: last). Bottom: the meta-learning curve.", Panels.column(
+                MetaFigures.learningCurves(history, "Learning curves"),
+                MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
+                        new String[] {"trainLoss"}, new String[] {"Training loss"})));
+        context.results().summary("training loss before", history.first("trainLoss"))
+                .summary("training loss after", history.last("trainLoss"))
+                .summary("inverse-CDF bins that no sampled value falls in", emptyBins);
+    }
+
+    private static int emptyBins(double[] knots, double[] sampled) {
+        int empty = 0;
+        for (int j = 0; j + 1 < knots.length; j++) {
+            boolean any = false;
+            for (double v : sampled) {
+                if (v >= knots[j] && v <= knots[j + 1]) {
+                    any = true;
+                    break;
+                }
+            }
+            empty += any ? 0 : 1;
+        }
+        return empty;
+    }
+
+    private BufferedImage densityChart(String group, double[] knots, double[] sampled) {
+        double[] density = InverseCdfInit.binDensities(knots);
+        double[] x = new double[2 * density.length], y = new double[2 * density.length];
+        for (int j = 0; j < density.length; j++) {
+            x[2 * j] = knots[j];
+            x[2 * j + 1] = knots[j + 1];
+            y[2 * j] = y[2 * j + 1] = Double.isFinite(density[j]) ? density[j] : Double.NaN;
+        }
+        double lo = knots[0], hi = knots[knots.length - 1];
+        int bars = Math.max(5, Math.min(40, sampled.length / 5));
+        double width = (hi - lo) / bars;
+        double[] counts = new double[bars];
+        for (double v : sampled) {
+            int b = width > 0 ? (int) Math.min(bars - 1, Math.max(0, Math.floor((v - lo) / width))) : 0;
+            counts[b]++;
+        }
+        double[] hx = new double[2 * bars], hy = new double[2 * bars];
+        for (int b = 0; b < bars; b++) {
+            hx[2 * b] = lo + b * width;
+            hx[2 * b + 1] = lo + (b + 1) * width;
+            hy[2 * b] = hy[2 * b + 1] = width > 0 ? counts[b] / (sampled.length * width) : 0;
+        }
+        return LineChart.titled("Initial distribution of " + group).axes("Initial value", "Density").markers(false)
+                .legendAt("NE").series("histogram of samples", hx, hy, new Color(0x999999))
+                .series("learned density", x, y, Palette.categorical(0)).render(520, 300);
+    }
+
+    private static BufferedImage gradientChart(String group, double[] w0, double[] gradient) {
+        return LineChart.titled("Hypergradient of " + group + "'s initial values").axes("Initial value",
+                "d loss / d initial value").legend(false).points(group, w0, gradient, Palette.categorical(2))
+                .render(520, 300);
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.hypergrad4j.experiments.log;
+
+import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.experiments.Experiment;
+import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.Progress;
+import io.github.hypergrad4j.experiments.sweep.NetworkSetup;
+import io.github.hypergrad4j.experiments.sweep.Sweep;
+import io.github.hypergrad4j.experiments.sweep.SweepFigures;
+import io.github.hypergrad4j.experiments.sweep.SweepGrid;
+import io.github.hypergrad4j.experiments.sweep.SweepResult;
+import io.github.hypergrad4j.experiments.sweep.SweepVariable;
+import io.github.hypergrad4j.hyper.InitialWeights;
+import io.github.hypergrad4j.report.ResultsSection;
+import io.github.hypergrad4j.train.Hypergradient;
+import io.github.hypergrad4j.train.Schedule;
+import java.io.IOException;
+import java.time.MonthDay;
+
+/**
+ * Log entry of Jan 9, "param scale wiggliness": the training loss after T steps as a function of the
+ * log scale s of the initial weights (w_0 = exp(s) z, z fixed), and its exact derivative
+ * dL/ds = exp(s) sum(dL/dw_0 * z), for several T; then a zoomed, denser sweep that shows the loss's
+ * small wiggles.
+ */
+public final class ScaleWiggliness implements Experiment {
+
+    /**
+     * @param trainSize training examples
+     * @param batchSize minibatch size (cyclic batches)
+     * @param layers network layer sizes, input first
+     * @param learningRate constant learning rate
+     * @param momentum constant momentum
+     * @param sweep the main sweep over s
+     * @param zoom the zoomed sweep, or null for none
+     */
+    public record Config(int trainSize, int batchSize, int[] layers, double learningRate, double momentum,
+            SweepGrid sweep, SweepGrid zoom) {
+        public Config {
+            ConfigException.requirePositive("training set size", trainSize);
+            ConfigException.requirePositive("batch size", batchSize);
+            layers = NetworkSetup.checkLayers(layers);
+            ConfigException.requirePositive("learning rate", learningRate);
+            ConfigException.requireFraction("momentum", momentum);
+            if (sweep == null) {
+                throw new ConfigException("the scale sweep needs a grid");
+            }
+        }
+
+        /** The log's setting. */
+        public static Config defaults() {
+            return new Config(1000, 250, new int[] {784, 200, 50, 10}, 1.0, 0.9,
+                    new SweepGrid(-4, 1, 20, new int[] {0, 1, 5, 10, 20, 50, 400}),
+                    new SweepGrid(-2, 1, 100, new int[] {10, 15}));
+        }
+
+        /** A small version that runs in seconds. */
+        public static Config quick() {
+            return new Config(200, 50, new int[] {784, 200, 50, 10}, 1.0, 0.9,
+                    new SweepGrid(-4, 1, 8, new int[] {0, 1, 5, 10}),
+                    new SweepGrid(-2, 1, 16, new int[] {5, 10}));
+        }
+
+        public Config withSweep(SweepGrid grid) {
+            return new Config(trainSize, batchSize, layers, learningRate, momentum, grid, zoom);
+        }
+
+        public Config withZoom(SweepGrid grid) {
+            return new Config(trainSize, batchSize, layers, learningRate, momentum, sweep, grid);
+        }
+
+        public Config withData(int newTrainSize, int newBatchSize) {
+            return new Config(newTrainSize, newBatchSize, layers, learningRate, momentum, sweep, zoom);
+        }
+    }
+
+    private final Config config;
+
+    public ScaleWiggliness(Config config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "scale-wiggliness";
+    }
+
+    @Override
+    public String title() {
+        return "Loss and its exact derivative vs the scale of the initial weights";
+    }
+
+    @Override
+    public String description() {
+        return "Training loss of an MLP " + java.util.Arrays.toString(config.layers()) + " after T steps of SGD with"
+                + " momentum from initial weights exp(s) * z (z fixed standard normal noise), and its exact derivative"
+                + " with respect to s from the reversed training run. The loss looks smooth, but for large scales and"
+                + " long runs the derivative becomes chaotic; small scales stay on the peaceful side.";
+    }
+
+    @Override
+    public MonthDay logDate() {
+        return MonthDay.of(1, 9);
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void run(ExperimentContext context) throws IOException {
+        NetworkSetup setup = NetworkSetup.create(context, config.layers(), config.trainSize(), config.batchSize());
+        Sweep sweep = new Sweep(setup.trainer(), setup.objective(), new LogScale(setup));
+        SweepResult main;
+        try (Progress.Task task = context.progress().start("scale sweep", config.sweep().totalSteps())) {
+            main = sweep.run(config.sweep(), task);
+        }
+        ResultsSection data = context.results().data();
+        main.record(data.section("sweep"), "logScale");
+        context.saveFigure("loss-and-derivative-vs-scale.png", "Training loss (top) and its exact derivative with"
+                + " respect to the log initial scale s (bottom), one curve per number of training iterations.",
+                SweepFigures.lossAndDerivative(main, "log initial scale", "Log param scale s", "s"));
+        main.summarise(context.results(), "s", "main sweep");
+
+        if (config.zoom() != null) {
+            SweepResult zoom;
+            try (Progress.Task task = context.progress().start("zoomed sweep", config.zoom().totalSteps())) {
+                zoom = sweep.run(config.zoom(), task);
+            }
+            int half = Math.max(2, config.zoom().points() / 12);
+            double[][] highPass = SweepFigures.highPass(zoom.loss(), half);
+            ResultsSection z = data.section("zoom");
+            zoom.record(z, "logScale");
+            z.put("highPassLoss", highPass).put("highPassHalfWindow", half);
+            context.saveFigure("zoomed-scale.png", "Zoomed sweep: loss, loss minus its local quadratic trend over "
+                    + (2 * half + 1) + " points (the wiggles), and the exact derivative.",
+                    SweepFigures.zoomed(zoom, highPass, "log initial scale", "Log param scale s", "s"));
+            context.results().summary("diverged runs (zoomed sweep)", zoom.diverged());
+        }
+    }
+
+    /** s, the log of the initial weights' scale: w_0 = exp(s) z. */
+    private final class LogScale implements SweepVariable {
+        private final NetworkSetup setup;
+
+        LogScale(NetworkSetup setup) {
+            this.setup = setup;
+        }
+
+        @Override
+        public String symbol() {
+            return "s";
+        }
+
+        @Override
+        public double[] initialWeights(double s) {
+            return setup.init().weights(Math.exp(s));
+        }
+
+        @Override
+        public Schedule schedule(double s, int steps) {
+            return Schedule.constant(steps, setup.model().layout(), config.learningRate(), config.momentum());
+        }
+
+        @Override
+        public double derivative(double s, Hypergradient h) {
+            InitialWeights init = setup.init();
+            double total = 0;
+            for (double d : init.scaleGradient(h.dWeights0())) {
+                total += d;
+            }
+            return Math.exp(s) * total;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.github.hypergrad4j.experiments.meta;
+
+import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.Progress;
+import io.github.hypergrad4j.meta.ExplosionGuard;
+import io.github.hypergrad4j.meta.MetaOptimizer;
+import io.github.hypergrad4j.meta.MetaOptimizerState;
+import io.github.hypergrad4j.train.TrainingDivergedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Hypergradient descent, the loop every meta-optimisation experiment shares: evaluate the
+ * meta-objective and its hypergradient at x ({@link MetaStep}), record the learning curve and metrics,
+ * step x with a {@link MetaOptimizer}, repeat; after the last update one more evaluation (without a
+ * gradient) measures where x ended up.
+ *
+ * <p><b>Checkpoints.</b> After every meta-iteration the complete state (x, the optimiser's moments and
+ * step count, the explosion guard, the history) is written atomically to {@code checkpoint.json} in the
+ * run's directory ({@link Checkpoint}); with {@code --resume} the loop starts from it, and because
+ * every evaluation depends only on (seed, meta-iteration, x) the resumed run's numbers are bit-identical
+ * to an uninterrupted one's.
+ *
+ * <p><b>Exploding hypergradients.</b> Unless switched off, an {@link ExplosionGuard} watches the norm
+ * of each hypergradient. When it grows beyond the configured factor over the median of the earlier ones
+ * (or is not finite, or the training run diverges), the loop either retakes the last accepted update with
+ * a smaller meta step ({@code shrink}), or stops and keeps the last accepted hyperparameters
+ * ({@code stop}). Every such event goes into results.json ({@code events}) and the report.
+ *
+ * <p>Usage, in an experiment's {@code run}:
+ *
+ * <pre>{@code
+ * double[] x = ...;                                  // initial hyperparameters, updated in place
+ * MetaHistory history = new MetaLoop(context, "ARD meta-iterations", metaIterations, "validationLoss")
+ *         .run(x, new SgdMomentum(step, 0), (hyper, i, withGradient) -> ...);
+ * }</pre>
+ */
+public final class MetaLoop {
+    private final ExperimentContext context;
+    private final String label;
+    private final int metaIterations;
+    private final String headline;
+
+    /**
+     * The meta-optimisation loop of a run, with checkpoints in the run's directory and the explosion
+     * guard configured on the command line.
+     *
+     * @param label the progress bar's label
+     * @param metaIterations hypergradient steps (one more forward evaluation follows the last)
+     * @param headline the metric shown in the progress line
+     */
+    public MetaLoop(ExperimentContext context, String label, int metaIterations, String headline) {
+        if (metaIterations < 1) {
+            throw new ConfigException("meta-iterations must be a positive number, got " + metaIterations);
+        }
+        this.context = context;
+        this.label = label;
+        this.metaIterations = metaIterations;
+        this.headline = headline;
+    }
+
+    /**
+     * Runs (or, with {@code --resume}, continues) the meta-optimisation.
+     *
+     * @param x the initial hyperparameters; on return, the final ones (updated in place)
+     * @param optimizer a fresh meta-optimiser (its {@link MetaOptimizer#state()} goes into the checkpoint)
+     * @param step evaluates the meta-objective
+     * @return one record per evaluation: at most metaIterations + 1, fewer when the guard stopped early
+     * @throws TrainingDivergedException if a training run diverges and the guard cannot recover
+     * @throws IOException if a checkpoint cannot be written
+     */
+    public MetaHistory run(double[] x, MetaOptimizer optimizer, MetaStep step) throws IOException {
+        ExplosionGuard guard = context.options().newGuard();
+        Path file = context.directory().resolve(Checkpoint.FILE_NAME);
+        MetaHistory history = new MetaHistory();
+        int i = 0;
+        boolean stopped = false, finished = false;
+        double[] previousX = null, previousGradient = null;
+        MetaOptimizerState previousOptimizer = null;
+        if (context.options().resume() && Files.exists(file)) {
+            Checkpoint.State s = Checkpoint.read(file, context.identity());
+            if (s.x().length != x.length) {
+                throw new ConfigException("the checkpoint " + file + " holds " + s.x().length + " hyperparameters, this run has "
+                        + x.length + "; start again with --overwrite");
+            }
+            System.arraycopy(s.x(), 0, x, 0, x.length);
+            restore(optimizer, s.optimizer());
+            previousX = s.previousX();
+            previousOptimizer = s.previousOptimizer();
+            previousGradient = s.previousGradient();
+            if (guard != null) {
+                guard.restore(s.guardNorms(), s.guardStepScale(), s.events());
+                optimizer.setStepScale(s.guardStepScale());
+            }
+            history = MetaHistory.of(s.curves(), s.metrics(), s.firstIterationData());
+            i = s.nextMetaIteration();
+            stopped = s.stopped();
+            finished = s.finished();
+            context.info(String.format(Locale.ROOT, "resuming from %s after meta-iteration %d", file, i - 1));
+        }
+        try (Progress.Task task = context.progress().start(label, metaIterations + 1L)) {
+            task.advance(i, "");
+            while (!finished) {
+                pause();
+                boolean last = i == metaIterations || stopped;
+                MetaResult r;
+                try {
+                    r = step.evaluate(x.clone(), i, !last);
+                } catch (TrainingDivergedException e) {
+                    if (guard == null || last || previousX == null) {
+                        throw new TrainingDivergedException(e.step(), "meta-iteration " + i + ": " + e.getMessage()
+                                + (i > 0 ? "; the hyperparameters moved too far: try a smaller meta step" : ""), e);
+                    }
+                    r = null; // judged below as an explosion
+                }
+                if (r != null) {
+                    history.add(r.learningCurve(), r.metrics(), r.firstIterationData());
+                    Double shown = r.metrics().get(headline);
+                    task.advance(1, String.format(Locale.ROOT, "meta %d/%d %s %.4f", i, metaIterations,
+                            MetaTraining.words(headline), shown != null ? shown : r.objective()));
+                } else {
+                    history.addMissing();
+                    task.advance(1, String.format(Locale.ROOT, "meta %d/%d diverged", i, metaIterations));
+                }
+                if (last) {
+                    finished = true;
+                } else {
+                    double[] gradient = r == null ? null : r.gradient();
+                    double norm = gradient == null ? Double.POSITIVE_INFINITY : ExplosionGuard.norm(gradient);
+                    ExplosionGuard.Decision d = guard == null ? null : guard.observe(i, norm);
+                    if (d == null || !d.exploded()) {
+                        previousX = x.clone();
+                        previousOptimizer = optimizer.state();
+                        previousGradient = gradient.clone();
+                        optimizer.stepInPlace(x, gradient);
+                    } else {
+                        context.info(guard.events().get(guard.events().size() - 1).message());
+                        if (previousX == null) {
+                            throw new TrainingDivergedException(-1, "meta-iteration " + i + ": the hypergradient norm is "
+                                    + norm + " before any update; the inner training is unstable: lower its learning"
+                                    + " rate or initial scale", null);
+                        }
+                        // Back to the last accepted point: stop there, or retake its update with the smaller step.
+                        System.arraycopy(previousX, 0, x, 0, x.length);
+                        optimizer.restore(previousOptimizer);
+                        if (d.stop()) {
+                            stopped = true;
+                        } else {
+                            optimizer.setStepScale(d.stepScale());
+                            optimizer.stepInPlace(x, previousGradient);
+                        }
+                    }
+                }
+                i++;
+                Checkpoint.write(file, context.identity(), new Checkpoint.State(i, finished, stopped, x.clone(),
+                        optimizer.state(), previousX, previousOptimizer, previousGradient,
+                        guard == null ? new double[0] : guard.history(), guard == null ? 1 : guard.stepScale(),
+                        guard == null ? List.of() : guard.events(), history.curves(), history.metrics(),
+                        history.firstIterationData()));
+            }
+        }
+        if (guard != null) {
+            for (ExplosionGuard.Event e : guard.events()) {
+                context.results().event(e.metaIteration(), e.norm(), e.reference(),
+                        e.action().name().toLowerCase(Locale.ROOT), e.message());
+            }
+        }
+        if (stopped) {
+            List<ExplosionGuard.Event> events = guard.events();
+            context.results().summary("meta-optimisation stopped by the explosion guard at meta-iteration",
+                    events.get(events.size() - 1).metaIteration());
+        }
+        return history;
+    }
+
+    /** Restores the checkpoint's optimiser state, or says why it does not fit this run. */
+    private static void restore(MetaOptimizer optimizer, MetaOptimizerState state) {
+        try {
+            optimizer.restore(state);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("the checkpoint does not fit this run: " + e.getMessage() + "; start again with"
+                    + " --overwrite", e);
+        }
+    }
+
+    private void pause() {
+        long ms = context.options().pauseMillis();
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
+            }
+        }
+    }
+}

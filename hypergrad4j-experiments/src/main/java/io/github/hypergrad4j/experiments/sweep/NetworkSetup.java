@@ -1,0 +1,61 @@
+package io.github.hypergrad4j.experiments.sweep;
+
+import io.github.hypergrad4j.data.CyclicBatches;
+import io.github.hypergrad4j.data.Examples;
+import io.github.hypergrad4j.data.SplitSizes;
+import io.github.hypergrad4j.experiments.ConfigException;
+import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.LoadedData;
+import io.github.hypergrad4j.hyper.InitialWeights;
+import io.github.hypergrad4j.model.Activation;
+import io.github.hypergrad4j.model.Mlp;
+import io.github.hypergrad4j.train.Classification;
+import io.github.hypergrad4j.train.Objective;
+import io.github.hypergrad4j.train.ReversibleTrainer;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The wiggliness experiments' training run: a tanh MLP trained on a fixed training set with cyclic
+ * minibatches, scored by its loss on the whole training set, from initial weights scale * z with
+ * noise z fixed by the seed.
+ *
+ * @param model the network
+ * @param train the training set
+ * @param trainer reversible SGD with momentum on the minibatch loss
+ * @param objective cross-entropy on the whole training set at the final weights
+ * @param init the fixed initial noise
+ */
+public record NetworkSetup(Mlp model, Examples train, ReversibleTrainer trainer, Objective objective, InitialWeights init) {
+
+    public static NetworkSetup create(ExperimentContext context, int[] layers, int trainSize, int batchSize) throws IOException {
+        if (batchSize > trainSize) {
+            throw new ConfigException("batch size " + batchSize + " is larger than the training set (" + trainSize
+                    + "); use a batch of at most " + trainSize);
+        }
+        LoadedData data = context.loadData(new SplitSizes(trainSize, 0, 0));
+        Examples train = Examples.of(data.splits().train());
+        if (layers[0] != train.images().cols()) {
+            throw new ConfigException("the network's input layer has " + layers[0] + " units but the images have "
+                    + train.images().cols() + " pixels; the layer sizes " + Arrays.toString(layers) + " must start with "
+                    + train.images().cols());
+        }
+        Mlp model = new Mlp(Activation.TANH, layers);
+        ReversibleTrainer trainer = context.trainer(model.layout(),
+                Classification.minibatchLoss(model, train, new CyclicBatches(trainSize, batchSize)));
+        InitialWeights init = new InitialWeights(model.layout(), context.seedFor("initial weights"));
+        return new NetworkSetup(model, train, trainer, Classification.setLoss(model, train), init);
+    }
+
+    /** Validates layer sizes for a config: at least input and output, all positive. */
+    public static int[] checkLayers(int[] layers) {
+        if (layers == null || layers.length < 2) {
+            throw new ConfigException("the network needs at least an input and an output layer, got "
+                    + Arrays.toString(layers));
+        }
+        for (int n : layers) {
+            ConfigException.requirePositive("every layer size", n);
+        }
+        return layers.clone();
+    }
+}
