@@ -96,6 +96,11 @@ public final class DatasetLocator {
         return new DatasetLocator(explicitDirectory, environment, cacheRoot, systemDirectories, d);
     }
 
+    /** The directory under which every dataset has its cache directory, e.g. {@code ~/.cache/hypergrad4j}. */
+    public Path cacheRoot() {
+        return cacheRoot;
+    }
+
     /** The cache directory of a dataset: {@code <cache root>/<name>}. */
     public Path cacheDirectory(DatasetName dataset) {
         return cacheRoot.resolve(dataset.directoryName());

@@ -117,6 +117,18 @@ public final class MnistDownloader {
      * @throws InterruptedIOException if the thread was interrupted (the interrupt flag is set again)
      */
     public Path fetch(String fileName, String sha256, Path directory) throws IOException {
+        return fetch(fileName, "SHA-256", sha256, directory);
+    }
+
+    /**
+     * {@link #fetch(String, String, Path)} verified with another digest, for files whose publishers give
+     * only that (Omniglot's archives have published MD5s).
+     *
+     * @param algorithm a {@link MessageDigest} algorithm name, e.g. "SHA-256" or "MD5"
+     * @param expected the expected digest in hex
+     */
+    public Path fetch(String fileName, String algorithm, String expected, Path directory) throws IOException {
+        digestOf(algorithm); // an unknown algorithm is the caller's mistake: fail before any download
         Files.createDirectories(directory);
         Path target = directory.resolve(fileName);
         List<String> failures = new ArrayList<>();
@@ -124,7 +136,7 @@ public final class MnistDownloader {
             for (URI base : mirrors) {
                 URI url = base.resolve(fileName);
                 try {
-                    attempt(url, sha256, target);
+                    attempt(url, algorithm, expected, target);
                     return target;
                 } catch (IOException e) {
                     if (Thread.currentThread().isInterrupted()) {
@@ -139,16 +151,16 @@ public final class MnistDownloader {
                 + " connection or proxy (-Dhttps.proxyHost), or download the file yourself and put it there.");
     }
 
-    private void attempt(URI url, String sha256, Path target) throws IOException {
+    private void attempt(URI url, String algorithm, String expected, Path target) throws IOException {
         // Hidden, and never one of the names DatasetFiles looks for, so a crash mid-download cannot pass for data.
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".part");
         boolean moved = false;
         try {
             download(url, temp);
-            String actual = sha256Of(temp);
-            if (!actual.equalsIgnoreCase(sha256)) {
-                throw new IOException("SHA-256 mismatch: got " + actual + " (" + Files.size(temp)
-                        + " bytes), expected " + sha256.toLowerCase(Locale.ROOT)
+            String actual = digestOf(temp, algorithm);
+            if (!actual.equalsIgnoreCase(expected)) {
+                throw new IOException(algorithm + " mismatch: got " + actual + " (" + Files.size(temp)
+                        + " bytes), expected " + expected.toLowerCase(Locale.ROOT)
                         + " (corrupt or incomplete copy on this mirror)");
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -192,12 +204,21 @@ public final class MnistDownloader {
     }
 
     static String sha256Of(Path file) throws IOException {
-        MessageDigest md;
+        return digestOf(file, "SHA-256");
+    }
+
+    private static MessageDigest digestOf(String algorithm) {
         try {
-            md = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+            throw new IllegalArgumentException("unknown digest algorithm '" + algorithm + "' (every Java platform"
+                    + " provides SHA-256 and MD5)", e);
         }
+    }
+
+    /** The digest of a file's bytes in lower-case hex. */
+    static String digestOf(Path file, String algorithm) throws IOException {
+        MessageDigest md = digestOf(algorithm);
         byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buf)) > 0; ) {

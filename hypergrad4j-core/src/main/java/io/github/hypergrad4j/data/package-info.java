@@ -13,5 +13,10 @@
  * {@link io.github.hypergrad4j.data.MnistDownloader}). Every random choice comes from an explicit seed, so
  * the reverse pass of the reversible trainer sees exactly the batches of the forward pass. Broken files are
  * reported by {@link io.github.hypergrad4j.data.IdxFormatException}, never turned into wrong numbers.
+ *
+ * <p>For multitask learning, {@link io.github.hypergrad4j.data.TaskSuite} draws several small tasks
+ * (seeded, class-balanced, optionally with 90-degree rotated copies) from pools of images: the default
+ * tasks from MNIST and Fashion-MNIST, or alphabets of Omniglot's official PNG archives read by
+ * {@link io.github.hypergrad4j.data.Omniglot} (downloaded into the cache and verified by MD5).
  */
 package io.github.hypergrad4j.data;

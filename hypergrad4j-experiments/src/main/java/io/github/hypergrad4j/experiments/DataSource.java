@@ -106,6 +106,20 @@ public final class DataSource {
         return draw(pool, sizes, seed, centring);
     }
 
+    /**
+     * The whole pool of one named dataset, for experiments that draw from several at once (the
+     * {@code weight-sharing} tasks come from MNIST and Fashion-MNIST): MNIST wherever {@code auto} would
+     * find it (largest local copy, else a download if this source allows one), Fashion-MNIST where the
+     * locator finds it. A directory given with {@code --data} does not apply here.
+     *
+     * @return the images and a description of where they came from
+     * @throws DatasetNotFoundException if there is no copy; the message lists the user's options
+     */
+    public LabelledImages pool(DatasetName name) throws IOException {
+        return name == DatasetName.MNIST ? mnist(new SplitSizes(1, 1, 1)).images
+                : named(name, DatasetLocator.forUser()).images;
+    }
+
     /** A dataset's pool and a {@link io.github.hypergrad4j.data.DatasetSpec} source that finds it again. */
     private record Pool(String dataset, LabelledImages images, String location) {}
 

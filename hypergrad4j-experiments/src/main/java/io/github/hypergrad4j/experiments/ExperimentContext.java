@@ -1,6 +1,8 @@
 package io.github.hypergrad4j.experiments;
 
 import io.github.hypergrad4j.data.Centring;
+import io.github.hypergrad4j.data.DatasetName;
+import io.github.hypergrad4j.data.LabelledImages;
 import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.report.AtomicFiles;
@@ -118,6 +120,18 @@ public final class ExperimentContext {
         info(String.format("data: %s (%s); %,d training, %,d validation, %,d test examples", d.dataset(), d.source(),
                 sizes.train(), sizes.validation(), sizes.test()));
         return d;
+    }
+
+    /**
+     * The whole pool of a named dataset ({@link DataSource#pool}), recorded in the results' dataset
+     * section under its name and told to the user.
+     */
+    public LabelledImages pool(DatasetName name) throws IOException {
+        LabelledImages images = data.pool(name);
+        results.dataset().section(name.directoryName()).put("name", name.displayName())
+                .put("source", images.description()).put("images", images.size());
+        info(String.format("data: %s (%s), %,d images", name.displayName(), images.description(), images.size()));
+        return images;
     }
 
     /** Writes a PNG figure into the run's directory (atomically) and lists it in the results. */
