@@ -25,6 +25,7 @@ package io.github.hypergrad4j.bench;
  * @param convnetBatch minibatch size of the convnet section
  * @param convnetSteps training steps of the convnet section
  * @param convnetExamples training and validation images each of the convnet section
+ * @param adamMemorySteps the T of Adam's memory-scaling runs
  */
 public record BenchConfig(
         boolean quick,
@@ -45,7 +46,8 @@ public record BenchConfig(
         int breakdownRuns,
         int convnetBatch,
         int convnetSteps,
-        int convnetExamples) {
+        int convnetExamples,
+        int[] adamMemorySteps) {
 
     /** Momentums of the buffer-efficiency section. */
     static final double[] BETAS = {0.5, 0.9, 0.95, 0.98, 0.99};
@@ -54,7 +56,7 @@ public record BenchConfig(
     public static BenchConfig full() {
         return new BenchConfig(false, 50, 100, 10_000, 5, 15, 1000,
                 500, new int[] {100, 300, 1_000, 3_000, 10_000}, 10_000, 6L << 30, "1536m",
-                BETAS, 50, 100, 5, 32, 10, 256);
+                BETAS, 50, 100, 5, 32, 10, 256, new int[] {100, 300, 1_000, 3_000, 10_000});
     }
 
     /** Toy sizes: every section and code path (child JVMs, extrapolation, reports) in seconds. */
@@ -63,6 +65,6 @@ public record BenchConfig(
         // reference at T = 10 and 30 and extrapolates T = 100.
         return new BenchConfig(true, 50, 10, 1_000, 1, 2, 300,
                 50, new int[] {10, 30, 100}, 1_000, 24L << 20, "384m",
-                BETAS, 20, 20, 1, 4, 2, 8);
+                BETAS, 20, 20, 1, 4, 2, 8, new int[] {10});
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
  * @param bufferEfficiency section 3
  * @param reverseStep section 4
  * @param convnet section 5
+ * @param adam section 6, exactly reversible Adam
  * @param targets the issue's targets, each met or missed
  */
 public record BenchReport(
@@ -37,9 +38,10 @@ public record BenchReport(
         BufferEfficiencySection.Result bufferEfficiency,
         ReverseStepSection.Result reverseStep,
         ConvnetSection.Result convnet,
+        AdamSection.Result adam,
         List<Target> targets) {
 
-    static final String SCHEMA = "hypergrad4j-bench/1";
+    static final String SCHEMA = "hypergrad4j-bench/2";
 
     /**
      * One of the issue's targets.

@@ -3,9 +3,9 @@ package io.github.hypergrad4j.bench;
 import java.io.IOException;
 
 /**
- * Runs the five sections (the in-process timings first, while nothing else of the suite runs: paper
+ * Runs the six sections (the in-process timings first, while nothing else of the suite runs: paper
  * setting, buffer efficiency, reverse-step breakdown, convnet; then the memory runs, each in a child
- * JVM) and evaluates the targets.
+ * JVM; then Adam's section, which has both) and evaluates the targets.
  */
 final class BenchSuite {
     private BenchSuite() {}
@@ -32,8 +32,10 @@ final class BenchSuite {
         progress.note(String.format(java.util.Locale.ROOT, "convnet: forward %.3f s, hypergradient %.3f s (ratio %.2f)",
                 convnet.forward().bestSeconds(), convnet.hypergradient().bestSeconds(), convnet.ratio()));
         MemoryScalingSection.Result memory = MemoryScalingSection.run(config, progress);
+        AdamSection.Result adam = AdamSection.run(config, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new BenchReport(BenchReport.SCHEMA, date, config.quick(), machine, config, loadStart, Timing.loadAverage(),
-                seconds, reproduce, paper, memory, buffer, reverse, convnet, Targets.evaluate(paper, memory, buffer));
+                seconds, reproduce, paper, memory, buffer, reverse, convnet, adam,
+                Targets.evaluate(paper, memory, buffer, adam));
     }
 }

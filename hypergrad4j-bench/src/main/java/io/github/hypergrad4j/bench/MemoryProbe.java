@@ -25,7 +25,7 @@ import javax.management.openmbean.CompositeData;
 /**
  * Runs one hypergradient in a JVM of its own and reports the heap it needed: the main class of the
  * child processes of {@link MemoryScalingSection}. Arguments: {@code exact|reference hidden steps
- * examples}. Prints one line, {@value #MARKER} followed by a JSON {@link Measurement}.
+ * examples [sgd|adam]} (the optimiser, SGD with momentum by default). Prints one line, {@value #MARKER} followed by a JSON {@link Measurement}.
  *
  * <p>Peak live heap is the largest heap occupancy right after any garbage collection during the run.
  * Collections are also forced where the live data peaks: when the objective's graph has been built
@@ -57,13 +57,14 @@ public final class MemoryProbe {
     private MemoryProbe() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: MemoryProbe exact|reference HIDDEN STEPS EXAMPLES");
+        if (args.length != 4 && args.length != 5) {
+            System.err.println("usage: MemoryProbe exact|reference HIDDEN STEPS EXAMPLES [sgd|adam]");
             System.exit(2);
         }
         String method = args[0];
         int hidden = Integer.parseInt(args[1]), steps = Integer.parseInt(args[2]), examples = Integer.parseInt(args[3]);
-        PaperSetting s = new PaperSetting(hidden, steps, examples, 1);
+        PaperSetting s = PaperSetting.forOptimizer(hidden, steps, examples, 1,
+                PaperSetting.optimizerNamed(args.length == 5 ? args[4] : "sgd"));
         double[] w0 = s.initialWeights();
         long baseline = collectAndMeasure();
         watchCollections();
@@ -74,10 +75,10 @@ public final class MemoryProbe {
         long t0 = System.nanoTime();
         Hypergradient h;
         if (method.equals("exact")) {
-            h = new ReversibleTrainer(s.model.layout(), loss).hypergradient(w0, new double[w0.length], s.schedule,
+            h = new ReversibleTrainer(s.model.layout(), loss, s.optimizer).hypergradient(w0, new double[w0.length], s.schedule,
                     s.theta(), objective, StepListener.NONE);
         } else if (method.equals("reference")) {
-            h = new StoredTrajectoryTrainer(s.model.layout(), loss).hypergradient(w0, new double[w0.length], s.schedule,
+            h = new StoredTrajectoryTrainer(s.model.layout(), loss, s.optimizer).hypergradient(w0, new double[w0.length], s.schedule,
                     s.theta(), objective);
         } else {
             throw new IllegalArgumentException("method must be exact or reference, got " + method);

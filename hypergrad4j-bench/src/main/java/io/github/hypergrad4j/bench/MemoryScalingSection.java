@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * Section 2, memory scaling: the peak live heap of the exact reversible hypergradient and of the
  * stored-trajectory reference (which keeps (w_t, v_t) as float64 for every step, 16 bytes per
- * parameter per step) for growing T, each configuration in a child JVM of its own (see {@link
+ * parameter per step; with Adam (w_t, m_t, s_t), 24 bytes) for growing T, each configuration in a child JVM of its own (see {@link
  * MemoryProbe}). The reference is run while its trajectory fits the configured budget and
  * extrapolated linearly beyond, marked as such.
  */
@@ -34,6 +34,7 @@ final class MemoryScalingSection {
             Double referencePeakBytes, Double referenceExtraBytes, boolean referenceExtrapolated, String note) {}
 
     /**
+     * @param optimizer "sgd" (SGD with momentum) or "adam"
      * @param sizes layer sizes of the MLP
      * @param parameters weights and biases
      * @param examples training and validation examples each
@@ -42,22 +43,28 @@ final class MemoryScalingSection {
      * @param referenceBytesPerStep slope of the reference's line (fitted or analytic)
      * @param rows one per T
      */
-    record Result(int[] sizes, int parameters, int examples, String exactHeap, long referenceBudgetBytes,
+    record Result(String optimizer, int[] sizes, int parameters, int examples, String exactHeap, long referenceBudgetBytes,
             double referenceBytesPerStep, List<Row> rows) {}
 
     static Result run(BenchConfig config, Progress progress) throws IOException, InterruptedException {
+        return run(config, progress, "sgd", config.memorySteps());
+    }
+
+    /** The section for an optimiser ("sgd" or "adam") at the given T. */
+    static Result run(BenchConfig config, Progress progress, String optimizer, int[] stepCounts)
+            throws IOException, InterruptedException {
         int hidden = config.memoryHidden();
         Mlp model = new Mlp(Activation.TANH, 784, hidden, hidden, hidden, 10);
         int p = model.layout().size();
-        double analyticSlope = 16.0 * p;
+        double analyticSlope = statesPerStep(optimizer) * 8.0 * p;
         List<Row> rows = new ArrayList<>();
         List<double[]> measuredReference = new ArrayList<>(); // {T, peak, baseline}
-        for (int steps : config.memorySteps()) {
+        for (int steps : stepCounts) {
             String note = null;
-            progress.note("memory scaling: exact, width " + hidden + ", T = " + steps);
+            progress.note("memory scaling (" + optimizer + "): exact, width " + hidden + ", T = " + steps);
             MemoryProbe.Measurement exact = null;
             try {
-                exact = probe("exact", hidden, steps, config.memoryExamples(), config.exactHeap());
+                exact = probe("exact", hidden, steps, config.memoryExamples(), config.exactHeap(), optimizer);
                 progress.note(String.format(Locale.ROOT, "  exact: peak heap %s (baseline %s), buffer %s, %.1f s",
                         ReportWriter.bytes(exact.peakBytes()), ReportWriter.bytes(exact.baselineBytes()),
                         ReportWriter.bytes(exact.bufferBytes()), exact.seconds()));
@@ -70,7 +77,7 @@ final class MemoryScalingSection {
                 long heap = (long) (trajectory * 1.3) + parseBytes(config.exactHeap());
                 progress.note("memory scaling: stored-trajectory reference, T = " + steps + ", -Xmx" + (heap >> 20) + "m");
                 try {
-                    reference = probe("reference", hidden, steps, config.memoryExamples(), (heap >> 20) + "m");
+                    reference = probe("reference", hidden, steps, config.memoryExamples(), (heap >> 20) + "m", optimizer);
                     progress.note(String.format(Locale.ROOT, "  reference: peak heap %s, %.1f s",
                             ReportWriter.bytes(reference.peakBytes()), reference.seconds()));
                     measuredReference.add(new double[] {steps, reference.peakBytes(), reference.baselineBytes()});
@@ -115,7 +122,7 @@ final class MemoryScalingSection {
                 completed.add(new Row(r.steps(), r.exact(), r.exactExtraBytes(), null, peak, peak - base, true, r.note()));
             }
         }
-        return new Result(model.sizes(), p, config.memoryExamples(), config.exactHeap(), config.referenceBudgetBytes(),
+        return new Result(optimizer, model.sizes(), p, config.memoryExamples(), config.exactHeap(), config.referenceBudgetBytes(),
                 slope, completed);
     }
 
@@ -126,10 +133,15 @@ final class MemoryScalingSection {
         }
     }
 
-    private static MemoryProbe.Measurement probe(String method, int hidden, int steps, int examples, String heap)
-            throws IOException, InterruptedException, ProbeFailed {
+    /** Float64 vectors the stored-trajectory reference keeps per step: (w, v), or Adam's (w, m, s). */
+    static int statesPerStep(String optimizer) {
+        return optimizer.equals("adam") ? 3 : 2;
+    }
+
+    private static MemoryProbe.Measurement probe(String method, int hidden, int steps, int examples, String heap,
+            String optimizer) throws IOException, InterruptedException, ProbeFailed {
         ChildJvm.Outcome o = ChildJvm.run(MemoryProbe.class, heap,
-                List.of(method, Integer.toString(hidden), Integer.toString(steps), Integer.toString(examples)),
+                List.of(method, Integer.toString(hidden), Integer.toString(steps), Integer.toString(examples), optimizer),
                 CHILD_TIMEOUT_MINUTES);
         for (String line : o.stdout()) {
             if (line.startsWith(MemoryProbe.MARKER)) {

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The paper's setting (MLP 784-50-50-50-10 tanh, batch 200, T = 100, 10,000 + 10,000 examples,
  * float64): forward training alone, and the full hypergradient (forward training, validation
  * objective and the exact reverse pass) with respect to 800 learning rates, 800 momentums and, through
- * df/dw_0, 8 initial scales. Run with OPENBLAS_NUM_THREADS=1 (see Parallelism).
+ * df/dw_0, 8 initial scales; with SGD with momentum ("sgd") or Adam ("adam", also with respect to
+ * beta2, eps and the weight decay). Run with OPENBLAS_NUM_THREADS=1 (see Parallelism).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,12 +35,15 @@ public class PaperSettingBenchmark {
     @Param({"100"})
     public int steps;
 
+    @Param({"sgd", "adam"})
+    public String optimizer;
+
     private PaperSetting setting;
     private double[] w0;
 
     @Setup
     public void setUp() {
-        setting = new PaperSetting(hidden, steps, 10_000, 1);
+        setting = PaperSetting.forOptimizer(hidden, steps, 10_000, 1, PaperSetting.optimizerNamed(optimizer));
         w0 = setting.initialWeights();
     }
 

@@ -59,6 +59,7 @@ final class ReportWriter {
         buffer(b, r.bufferEfficiency());
         reverse(b, r.reverseStep());
         convnet(b, r.convnet());
+        adam(b, r.adam());
         b.append("## Targets\n\n");
         if (r.quick()) {
             b.append("A --quick run uses toy sizes, not the settings the targets are about: no verdicts.\n\n");
@@ -91,11 +92,18 @@ final class ReportWriter {
     }
 
     private static void memory(StringBuilder b, MemoryScalingSection.Result m) {
-        b.append(f("## 2. Memory scaling%n%nMLP %s tanh (%,d weights), batch 200, %,d training + %,d validation examples, "
+        b.append("## 2. Memory scaling\n\n");
+        memoryTable(b, m);
+    }
+
+    private static void memoryTable(StringBuilder b, MemoryScalingSection.Result m) {
+        String states = MemoryScalingSection.statesPerStep(m.optimizer()) == 3 ? "(w_t, m_t, s_t)" : "(w_t, v_t)";
+        b.append(f("MLP %s tanh (%,d weights), batch 200, %,d training + %,d validation examples, "
                 + "each run in its own JVM (exact runs with -Xmx%s). Peak live heap: largest heap occupancy after a "
                 + "garbage collection during the hypergradient; extra: above the heap after setup (data, model). "
-                + "The stored-trajectory reference keeps (w_t, v_t) for every step (%s per step).%n%n",
-                join(m.sizes()), m.parameters(), m.examples(), m.examples(), m.exactHeap(), bytes(16.0 * m.parameters())));
+                + "The stored-trajectory reference keeps %s for every step (%s per step).%n%n",
+                join(m.sizes()), m.parameters(), m.examples(), m.examples(), m.exactHeap(), states,
+                bytes(8.0 * MemoryScalingSection.statesPerStep(m.optimizer()) * m.parameters())));
         b.append("| T | exact: peak heap | exact: extra | information buffer | exact: peak RSS | exact: time "
                 + "| reference: peak heap | reference: extra | reference / exact (extra) |\n|---|---|---|---|---|---|---|---|---|\n");
         boolean anyExtrapolated = false;
@@ -155,6 +163,27 @@ final class ReportWriter {
                 c.hypergradient().medianSeconds(), c.hypergradient().cpuSeconds()));
         b.append(f("%nHypergradient / forward training: **%.2f**. Information buffer: %.4f bits per parameter per step; "
                 + "validation loss %.6f.%n%n", c.ratio(), c.bitsPerParameterStep(), c.objective()));
+    }
+
+    private static void adam(StringBuilder b, AdamSection.Result a) {
+        b.append(f("## 6. Exactly reversible Adam%n%nThe paper setting of section 1 trained with Adam (learning rate 0.001, "
+                + "beta1 0.9, beta2 0.999, eps 1e-7 inside the root); the hypergradient is also with respect to beta2, eps "
+                + "and the weight decay per step and layer.%n%n"));
+        b.append("| | best | median | process CPU (best run) |\n|---|---|---|---|\n");
+        b.append(f("| forward training | %.3f s | %.3f s | %.3f s |%n", a.forward().bestSeconds(), a.forward().medianSeconds(),
+                a.forward().cpuSeconds()));
+        b.append(f("| hypergradient | %.3f s | %.3f s | %.3f s |%n", a.hypergradient().bestSeconds(),
+                a.hypergradient().medianSeconds(), a.hypergradient().cpuSeconds()));
+        b.append(f("| SGD-momentum hypergradient (in turn with Adam's) | %.3f s | %.3f s | %.3f s |%n",
+                a.sgdHypergradient().bestSeconds(), a.sgdHypergradient().medianSeconds(), a.sgdHypergradient().cpuSeconds()));
+        b.append(f("%nHypergradient / its forward training: **%.2f**; Adam's hypergradient / SGD-momentum's: **%.2f** "
+                + "(process CPU: %.2f). Adam's reverse step needs g_t before its Hessian-vector product's direction, so "
+                + "it takes a plain gradient and then the dual pass, where SGD with momentum takes the dual pass alone. "
+                + "Information buffer: %.4f bits per parameter per step, %.3f x log2(1/beta1) + log2(1/beta2) = "
+                + "%.4f; validation loss %.6f.%n%n", a.ratioToForward(), a.ratioToSgdMomentum(), a.cpuRatioToSgdMomentum(),
+                a.bitsPerParameterStep(),
+                a.bufferRatio(), a.idealBits(), a.objective()));
+        memoryTable(b, a.memory());
     }
 
     /** A byte count as MiB or GiB, or "-" for null. */

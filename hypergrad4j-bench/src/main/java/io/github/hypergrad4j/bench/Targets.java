@@ -15,9 +15,10 @@ final class Targets {
     static final int LONG_RUN_STEPS = 10_000;
     static final int LONG_RUN_WIDTH = 500;
     static final long LONG_RUN_MEMORY = 2L << 30;
+    static final double MAX_ADAM_OVER_SGD = 1.15;
 
     static List<BenchReport.Target> evaluate(PaperSettingSection.Result paper, MemoryScalingSection.Result memory,
-            BufferEfficiencySection.Result buffer) {
+            BufferEfficiencySection.Result buffer, AdamSection.Result adam) {
         List<BenchReport.Target> t = new ArrayList<>();
         double hg = paper.hypergradient().bestSeconds();
         t.add(new BenchReport.Target("paper setting: hypergradient time", "<= 0.5 s",
@@ -60,6 +61,13 @@ final class Targets {
                             ReportWriter.bytes(m.peakBytes()), ReportWriter.bytes(m.peakRssBytes())),
                     used < LONG_RUN_MEMORY));
         }
+        t.add(new BenchReport.Target("Adam, paper setting: hypergradient / SGD-momentum hypergradient", "<= 1.15",
+                fmt("%.2f (%.3f s; %.2f x its own forward training)", adam.ratioToSgdMomentum(),
+                        adam.hypergradient().bestSeconds(), adam.ratioToForward()),
+                adam.ratioToSgdMomentum() <= MAX_ADAM_OVER_SGD));
+        t.add(new BenchReport.Target("Adam: buffer bits per parameter per step", "<= 1.05 x (log2(1/beta1) + log2(1/beta2))",
+                fmt("%.4f bits, %.3f x the ideal %.4f", adam.bitsPerParameterStep(), adam.bufferRatio(), adam.idealBits()),
+                adam.bufferRatio() <= MAX_BUFFER_OVERHEAD));
         return t;
     }
 

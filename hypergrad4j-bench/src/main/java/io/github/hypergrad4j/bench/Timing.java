@@ -17,25 +17,44 @@ final class Timing {
 
     /** Runs {@code task} {@code warmups} times untimed, then {@code runs} times timed. */
     static Stats measure(int warmups, int runs, Runnable task) {
+        return measureAlternately(warmups, runs, task)[0];
+    }
+
+    /**
+     * Runs the tasks in turn ({@code a, b, a, b, ...}), {@code warmups} rounds untimed, then {@code runs}
+     * rounds timed: on a machine whose load changes, tasks compared this way see the same load.
+     */
+    static Stats[] measureAlternately(int warmups, int runs, Runnable... tasks) {
         for (int i = 0; i < warmups; i++) {
-            task.run();
-        }
-        double[] wall = new double[runs];
-        double bestCpu = Double.NaN, best = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < runs; i++) {
-            long c0 = processCpuNanos(), t0 = System.nanoTime();
-            task.run();
-            long t1 = System.nanoTime(), c1 = processCpuNanos();
-            wall[i] = (t1 - t0) / 1e9;
-            if (wall[i] < best) {
-                best = wall[i];
-                bestCpu = c0 < 0 ? Double.NaN : (c1 - c0) / 1e9;
+            for (Runnable task : tasks) {
+                task.run();
             }
         }
-        double[] sorted = wall.clone();
-        Arrays.sort(sorted);
-        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
-        return new Stats(best, median, bestCpu, runs);
+        int n = tasks.length;
+        double[][] wall = new double[n][runs];
+        double[] bestCpu = new double[n], best = new double[n];
+        Arrays.fill(bestCpu, Double.NaN);
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < n; k++) {
+                long c0 = processCpuNanos(), t0 = System.nanoTime();
+                tasks[k].run();
+                long t1 = System.nanoTime(), c1 = processCpuNanos();
+                wall[k][i] = (t1 - t0) / 1e9;
+                if (wall[k][i] < best[k]) {
+                    best[k] = wall[k][i];
+                    bestCpu[k] = c0 < 0 ? Double.NaN : (c1 - c0) / 1e9;
+                }
+            }
+        }
+        Stats[] stats = new Stats[n];
+        for (int k = 0; k < n; k++) {
+            double[] sorted = wall[k].clone();
+            Arrays.sort(sorted);
+            double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
+            stats[k] = new Stats(best[k], median, bestCpu[k], runs);
+        }
+        return stats;
     }
 
     /** CPU time of this process in nanoseconds, or -1 where the JVM does not tell. */

@@ -53,11 +53,17 @@ class BenchCommandSmokeTest {
         assertThat(convnet.get("parameters").asInt()).isEqualTo(14_682);
         assertThat(convnet.get("hypergradient").get("bestSeconds").asDouble()).isPositive();
         assertThat(convnet.get("ratio").asDouble()).isPositive();
-        assertThat(json.get("targets")).hasSize(5);
+        JsonNode adam = json.get("adam");
+        assertThat(adam.get("hypergradient").get("bestSeconds").asDouble()).isPositive();
+        assertThat(adam.get("bitsPerParameterStep").asDouble()).isPositive();
+        assertThat(adam.get("memory").get("rows")).hasSize(quick.adamMemorySteps().length);
+        assertThat(adam.get("memory").get("optimizer").asText()).isEqualTo("adam");
+        assertThat(json.get("targets")).hasSize(7);
 
         String md = Files.readString(out.resolve("bench.md"));
         assertThat(md).contains("# hypergrad4j benchmark", "## 1. Paper setting", "## 2. Memory scaling",
-                "## 3. Buffer efficiency", "## 4. Where the time of a reverse step goes", "## 5. Convnet", "## Targets");
+                "## 3. Buffer efficiency", "## 4. Where the time of a reverse step goes", "## 5. Convnet",
+                "## 6. Exactly reversible Adam", "## Targets");
         // Every table row has as many cells as its header.
         String[] lines = md.split("\n");
         for (int i = 0; i < lines.length; i++) {

@@ -15,6 +15,7 @@ import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.train.BufferSettings;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.Objective;
+import io.github.hypergrad4j.train.Optimizer;
 import io.github.hypergrad4j.train.ReversibleTrainer;
 import io.github.hypergrad4j.train.Schedule;
 import io.github.hypergrad4j.train.StepListener;
@@ -30,7 +31,9 @@ import java.util.Map;
  * and a momentum for every step and parameter group, and an initial scale per group; the objective is
  * the training loss on the whole training set after training. Hyperparameters are the flat vector
  * [log alpha (T x G), logit beta (T x G), log scale (G)] of {@link #layout()}. Each seed draws its own
- * initial weights and random minibatches (seeded by seed and meta-iteration).
+ * initial weights and random minibatches (seeded by seed and meta-iteration). Trained with SGD with
+ * momentum, or with another {@link Optimizer} ({@link #withOptimizer}; for Adam, beta is beta1 and
+ * beta2, eps keep the optimiser's constants).
  */
 public final class ScheduleProblem implements HypergradientProblem {
     private static final long serialVersionUID = 1L;
@@ -45,6 +48,7 @@ public final class ScheduleProblem implements HypergradientProblem {
     private final DatasetSpec data;
     /** How the training runs keep their information buffer. */
     private final BufferSettings buffer;
+    private final Optimizer optimizer;
     private transient volatile Dataset train;
 
     /**
@@ -56,10 +60,11 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @param data the data and its split, loaded lazily by each process
      */
     public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
-        this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY);
+        this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY, Optimizer.sgdMomentum());
     }
 
-    private ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data, BufferSettings buffer) {
+    private ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data, BufferSettings buffer,
+            Optimizer optimizer) {
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batch size must be >= 1, got " + steps + " and " + batchSize);
         }
@@ -72,6 +77,7 @@ public final class ScheduleProblem implements HypergradientProblem {
         this.batchSize = batchSize;
         this.data = data;
         this.buffer = java.util.Objects.requireNonNull(buffer, "buffer settings");
+        this.optimizer = java.util.Objects.requireNonNull(optimizer, "the optimiser");
     }
 
     /**
@@ -83,7 +89,7 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @return a new problem
      */
     public ScheduleProblem withBuffer(BufferSettings settings) {
-        return new ScheduleProblem(layers, steps, batchSize, data, settings);
+        return new ScheduleProblem(layers, steps, batchSize, data, settings, optimizer);
     }
 
     /**
@@ -93,6 +99,22 @@ public final class ScheduleProblem implements HypergradientProblem {
      */
     public BufferSettings buffer() {
         return buffer;
+    }
+
+    /** The same problem trained with another optimiser, e.g. {@code Optimizer.adam()}. */
+    public ScheduleProblem withOptimizer(Optimizer optimizer) {
+        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer);
+    }
+
+    /** A problem serialised before it named an optimiser trained with SGD with momentum. */
+    private Object readResolve() {
+        return optimizer == null ? new ScheduleProblem(layers, steps, batchSize, data, buffer, Optimizer.sgdMomentum())
+                : this;
+    }
+
+    /** The optimiser the inner training runs. */
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     /**
@@ -243,7 +265,8 @@ public final class ScheduleProblem implements HypergradientProblem {
                 Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(images)), w.tape().constant(targets));
         InitialWeights init = new InitialWeights(model.layout(), seed);
         double[] w0 = init.weights(scales);
-        Hypergradient h = buffer.apply(new ReversibleTrainer(model.layout(), loss)).hypergradient(w0, new double[w0.length],
+        Hypergradient h = buffer.apply(new ReversibleTrainer(model.layout(), loss, optimizer)).hypergradient(w0,
+                new double[w0.length],
                 new Schedule(alpha, beta), Theta.empty(), objective, StepListener.NONE);
 
         double[] grad = new double[l.size()];

@@ -10,13 +10,18 @@ import java.util.Map;
  * @param objective f(w_T, theta)
  * @param finalWeights w_T
  * @param dWeights0 df/dw_0 (chain through any initialisation to get init-scale gradients)
- * @param dVelocity0 df/dv_0
+ * @param dVelocity0 df/dv_0, the initial velocity (SGD, RMSprop) or first moment (Adam)
  * @param dAlpha df/dalpha[t][g], steps x groups
- * @param dBeta df/dbeta[t][g], steps x groups, with respect to the momentum actually used (n / 2^16)
+ * @param dBeta df/dbeta[t][g], steps x groups, with respect to the momentum (Adam: beta1) actually
+ *     used (n / 2^16), including Adam's bias-correction terms
  * @param dTheta df/dtheta for each named hyperparameter
  * @param trainingLosses training loss of each step's minibatch, before the step
  * @param bufferBits bits the information buffer held at the end of the forward pass (0 for the
  *     stored-trajectory reference)
+ * @param dBeta2 df/dbeta2[t][g] for Adam and RMSprop (with respect to the value used), zeros otherwise
+ * @param dEps df/deps[t][g] for Adam and RMSprop, zeros otherwise
+ * @param dWeightDecay df/dlambda[t][g] of the decoupled weight decay for Adam and AdamW (for plain
+ *     Adam, AdamW's at lambda = 0), zeros otherwise
  */
 public record Hypergradient(
         double objective,
@@ -27,4 +32,23 @@ public record Hypergradient(
         double[][] dBeta,
         Map<String, Tensor> dTheta,
         double[] trainingLosses,
-        double bufferBits) {}
+        double bufferBits,
+        double[][] dBeta2,
+        double[][] dEps,
+        double[][] dWeightDecay) {
+
+    /** A result of SGD with momentum, which has no beta2, eps or weight decay: those are zeros. */
+    public Hypergradient(double objective, double[] finalWeights, double[] dWeights0, double[] dVelocity0,
+            double[][] dAlpha, double[][] dBeta, Map<String, Tensor> dTheta, double[] trainingLosses, double bufferBits) {
+        this(objective, finalWeights, dWeights0, dVelocity0, dAlpha, dBeta, dTheta, trainingLosses, bufferBits,
+                zerosLike(dAlpha), zerosLike(dAlpha), zerosLike(dAlpha));
+    }
+
+    private static double[][] zerosLike(double[][] x) {
+        double[][] z = new double[x.length][];
+        for (int t = 0; t < x.length; t++) {
+            z[t] = new double[x[t].length];
+        }
+        return z;
+    }
+}

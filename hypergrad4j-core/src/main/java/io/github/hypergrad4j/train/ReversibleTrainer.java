@@ -2,7 +2,6 @@ package io.github.hypergrad4j.train;
 
 import io.github.hypergrad4j.exact.FixedPointFormat;
 import io.github.hypergrad4j.exact.FixedPointOverflowException;
-import io.github.hypergrad4j.exact.RationalFactor;
 import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.tensor.Parallelism;
 import io.github.hypergrad4j.tensor.Tensor;
@@ -11,20 +10,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SGD with momentum on exact fixed-point weights and velocities, and its exact reverse.
+ * An optimiser ({@link Optimizer}: SGD with momentum by default, Adam, AdamW, RMSprop with momentum)
+ * run on exact fixed-point state, and its exact reverse.
  *
- * <p>Forward step t, per group g with alpha = alpha[t][g] and beta = beta[t][g] = n / 2^16:
- * {@code g_t = grad L(w_t); v = beta v - (1 - beta) g_t; w = w + alpha v}. Multiplying by beta
- * destroys bits; the {@link io.github.hypergrad4j.exact.InformationBuffer} keeps them, so the reverse pass can run the steps
- * backwards from w_T, v_T, recomputing each gradient on the way and accumulating the hypergradients
- * (Maclaurin, Duvenaud and Adams 2015, "Gradient-based hyperparameter optimization through reversible
- * learning", algorithms 1-3 and section 2.3). At the end the initial state must come back bit for bit; a
- * hash of (w_t, v_t) kept per step (8 bytes each) names the first step that did not.
+ * <p>For SGD with momentum, forward step t, per group g with alpha = alpha[t][g] and beta = beta[t][g]
+ * = n / 2^16: {@code g_t = grad L(w_t); v = beta v - (1 - beta) g_t; w = w + alpha v}. Multiplying by
+ * beta destroys bits; the {@link io.github.hypergrad4j.exact.InformationBuffer} keeps them, so the
+ * reverse pass can run the steps backwards from w_T, v_T, recomputing each gradient on the way and
+ * accumulating the hypergradients (Maclaurin, Duvenaud and Adams 2015, "Gradient-based hyperparameter optimization through
+ * reversible learning", algorithms 1-3 and section 2.3); the other optimisers work the
+ * same way (see {@link Optimizer}). At the end the initial state must come back bit for bit; a hash
+ * of the state kept per step (8 bytes each) names the first step that did not. This class owns the
+ * loop (gradients, chunks, threads, timings, checks); an {@link ExactRule} does each optimiser's
+ * arithmetic.
+ *
+ * <p>Plain SGD without momentum cannot be run backwards this way: undoing w_{t+1} = w_t - alpha grad
+ * L(w_t) needs w_t itself.
  */
 public final class ReversibleTrainer {
     private final ParameterLayout layout;
     private final TrainingLoss loss;
     private final FixedPointFormat format;
+    private final Optimizer optimizer;
     private final long bufferMemory;
     private final Path spillDirectory;
 
@@ -35,11 +42,11 @@ public final class ReversibleTrainer {
      * @param loss the training loss; must be deterministic
      */
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss) {
-        this(layout, loss, FixedPointFormat.DEFAULT, 0, null);
+        this(layout, loss, FixedPointFormat.DEFAULT, Optimizer.sgdMomentum(), 0, null);
     }
 
     /**
-     * A trainer in another fixed-point format.
+     * SGD with momentum in another fixed-point format.
      *
      * @deprecated nothing in hypergrad4j uses another format; the information buffer's overflow messages
      *     are worded in the default one. Use {@link #ReversibleTrainer(ParameterLayout, TrainingLoss)}.
@@ -49,14 +56,20 @@ public final class ReversibleTrainer {
      */
     @Deprecated
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format) {
-        this(layout, loss, format, 0, null);
+        this(layout, loss, format, Optimizer.sgdMomentum(), 0, null);
     }
 
-    private ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format, long bufferMemory,
-            Path spillDirectory) {
+    /** The given optimiser, e.g. {@code Optimizer.adam()}. */
+    public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, Optimizer optimizer) {
+        this(layout, loss, FixedPointFormat.DEFAULT, optimizer, 0, null);
+    }
+
+    private ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, FixedPointFormat format, Optimizer optimizer,
+            long bufferMemory, Path spillDirectory) {
         this.layout = layout;
         this.loss = loss;
         this.format = format;
+        this.optimizer = java.util.Objects.requireNonNull(optimizer, "the optimiser, e.g. Optimizer.adam()");
         this.bufferMemory = bufferMemory;
         this.spillDirectory = spillDirectory;
     }
@@ -76,7 +89,7 @@ public final class ReversibleTrainer {
             throw new IllegalArgumentException("buffer memory must be positive, got " + bytes + " bytes");
         }
         java.util.Objects.requireNonNull(directory, "the directory for spill files");
-        return new ReversibleTrainer(layout, loss, format, bytes, directory);
+        return new ReversibleTrainer(layout, loss, format, optimizer, bytes, directory);
     }
 
     /**
@@ -86,6 +99,15 @@ public final class ReversibleTrainer {
      */
     public ParameterLayout layout() {
         return layout;
+    }
+
+    /**
+     * The update rule this trainer runs.
+     *
+     * @return the optimiser given at construction (SGD with momentum by default)
+     */
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     /**
@@ -104,14 +126,16 @@ public final class ReversibleTrainer {
     public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta, StepListener listener) {
         ExactRun run = forward(w0, v0, schedule, theta, listener, null);
         run.close();
-        double[] w = new double[run.w.length];
-        format.toDouble(run.w, w);
+        double[] w = new double[run.state.w.length];
+        format.toDouble(run.state.w, w);
         return w;
     }
 
     /**
      * Trains forwards for {@code schedule.steps()} steps from (w0, v0), then runs backwards and
-     * returns the exact gradient of {@code objective(w_T, theta)} with respect to everything.
+     * returns the exact gradient of {@code objective(w_T, theta)} with respect to everything. v0 is
+     * the initial velocity, or Adam's initial first moment (usually zeros); the second moment starts
+     * at zero.
      *
      * @throws TrainingDivergedException on a non-finite loss or a value outside the fixed-point range
      * @throws ReversalException when the reverse pass does not recover the forward states exactly
@@ -124,6 +148,7 @@ public final class ReversibleTrainer {
      * @param listener called after every forward step, or {@link StepListener#NONE}
      * @return the objective and its gradients with respect to w0, v0, every learning rate and momentum, and
      *     every hyperparameter
+     * @throws IllegalArgumentException when the schedule does not fit the model or the optimiser
      */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective,
             StepListener listener) {
@@ -133,7 +158,8 @@ public final class ReversibleTrainer {
     /**
      * {@link #hypergradient(double[], double[], Schedule, Theta, Objective, StepListener)} that also
      * adds the time of each phase to {@code times} (when not null). The result is the same bits;
-     * timing costs an extra plain gradient per reverse step (see {@link PhaseTimes}).
+     * timing costs an extra plain gradient per reverse step for SGD with momentum (see {@link
+     * PhaseTimes}).
      *
      * @param w0 the initial weights, one per parameter; not modified
      * @param v0 the initial velocity, usually zeros; not modified
@@ -148,7 +174,7 @@ public final class ReversibleTrainer {
             StepListener listener, PhaseTimes times) {
         ExactRun run = forward(w0, v0, schedule, theta, listener, times);
         try {
-            Hypergradient h = reverse(run, schedule, theta, objective, times);
+            Hypergradient h = reverse(run, schedule.steps(), theta, objective, times);
             if (times != null) {
                 times.countRun();
             }
@@ -226,10 +252,8 @@ public final class ReversibleTrainer {
 
     /** The exact state after the forward pass, with what the reverse pass needs to check itself. */
     private static final class ExactRun {
-        long[] w;
-        long[] v;
-        long[] w0;
-        long[] v0;
+        ExactState state;
+        ExactRule rule;
         ParameterChunk[] chunks;
         long[] stateHashes;
         double[] losses;
@@ -250,19 +274,18 @@ public final class ReversibleTrainer {
         checkInputs(w0, v0, schedule, theta);
         int p = layout.size();
         ExactRun run = new ExactRun();
-        run.w = new long[p];
-        run.v = new long[p];
+        run.rule = optimizer.exactRule(optimizer.resolve(schedule), format);
+        long[] w = new long[p], m = new long[p];
         try {
-            format.toFixed(w0, run.w);
-            format.toFixed(v0, run.v);
+            format.toFixed(w0, w);
+            run.rule.firstMomentFormat().toFixed(v0, m);
         } catch (FixedPointOverflowException e) {
             throw diverged(e, -1);
         }
-        run.w0 = run.w.clone();
-        run.v0 = run.v.clone();
+        run.state = new ExactState(w, m, run.rule.hasSecondMoment());
         run.chunks = ParameterChunk.split(layout, bufferMemory, spillDirectory);
         try {
-            forwardSteps(run, schedule, theta, listener, times);
+            forwardSteps(run, schedule.steps(), theta, listener, times);
         } catch (RuntimeException | Error e) {
             run.close();
             throw e;
@@ -270,15 +293,16 @@ public final class ReversibleTrainer {
         return run;
     }
 
-    private void forwardSteps(ExactRun run, Schedule schedule, Theta theta, StepListener listener, PhaseTimes times) {
-        int p = layout.size(), steps = schedule.steps();
+    private void forwardSteps(ExactRun run, int steps, Theta theta, StepListener listener, PhaseTimes times) {
+        int p = layout.size();
+        ExactRule rule = run.rule;
+        ExactState st = run.state;
         run.stateHashes = new long[steps + 1];
         run.losses = new double[steps];
-        RationalFactor[][] betas = factors(schedule);
-        long[][] hashes = new long[run.chunks.length][2];
+        long[][] hashes = new long[run.chunks.length][3];
         double[] wd = new double[p];
-        format.toDouble(run.w, wd);
-        run.stateHashes[0] = hash(run);
+        format.toDouble(st.w, wd);
+        run.stateHashes[0] = hash(st);
         for (int t = 0; t < steps; t++) {
             long t0 = clock(times);
             LossDerivatives d = LossDerivatives.gradient(loss, t, wd, theta);
@@ -296,34 +320,27 @@ public final class ReversibleTrainer {
             run.losses[t] = d.loss;
             int step = t;
             try {
-                // Per chunk: the exact step of each piece (v = beta v - (1 - beta) g with the lost bits
-                // into the chunk's buffer, w += alpha v), then the new weights as doubles for the next
-                // gradient and the chunk's part of the state hash. Timed, the buffer's multiplications
-                // run as a pass of their own first (each piece's multiply still precedes its other
-                // updates, and the buffer sees the same order, so the bits are the same).
+                // Per chunk: every moment times its factor (the lost bits into the chunk's buffer), then
+                // the additions and the weight step, the new weights as doubles for the next gradient and
+                // the chunk's part of the state hash. Timed, the multiplications of all chunks run as a
+                // pass of their own first; the buffers see the same order either way, so the bits agree.
                 if (times == null) {
                     forEachChunk(run, (c, chunk) -> {
-                        for (int k = 0; k < chunk.pieces(); k++) {
-                            multiplyPiece(run, chunk, k, betas[step]);
-                            updatePiece(run, chunk, k, d.gradient, schedule, betas[step], step);
-                        }
-                        finishChunk(run, chunk, wd, hashes[c]);
+                        rule.forwardMultiply(st, chunk, step);
+                        rule.forwardUpdate(st, chunk, step, d.gradient);
+                        finishChunk(st, chunk, wd, hashes[c]);
                     });
                 } else {
-                    forEachChunk(run, (c, chunk) -> {
-                        for (int k = 0; k < chunk.pieces(); k++) {
-                            multiplyPiece(run, chunk, k, betas[step]);
-                        }
-                    });
+                    forEachChunk(run, (c, chunk) -> rule.forwardMultiply(st, chunk, step));
                     t2 = clock(times);
                     forEachChunk(run, (c, chunk) -> {
-                        for (int k = 0; k < chunk.pieces(); k++) {
-                            updatePiece(run, chunk, k, d.gradient, schedule, betas[step], step);
-                        }
-                        finishChunk(run, chunk, wd, hashes[c]);
+                        rule.forwardUpdate(st, chunk, step, d.gradient);
+                        finishChunk(st, chunk, wd, hashes[c]);
                     });
                 }
             } catch (FixedPointOverflowException e) {
+                throw diverged(e, t);
+            } catch (StateOverflowException e) {
                 throw diverged(e, t);
             }
             run.stateHashes[t + 1] = combine(hashes);
@@ -335,7 +352,7 @@ public final class ReversibleTrainer {
             }
             if (listener != StepListener.NONE) {
                 listener.onStep(t, d.loss, wd);
-                format.toDouble(run.w, wd); // in case the listener wrote into the shared array
+                format.toDouble(st.w, wd); // in case the listener wrote into the shared array
             }
         }
         for (ParameterChunk chunk : run.chunks) {
@@ -343,138 +360,155 @@ public final class ReversibleTrainer {
         }
     }
 
-    /** v *= beta exactly over piece k of a chunk, the lost bits into the chunk's buffer. */
-    private static void multiplyPiece(ExactRun run, ParameterChunk chunk, int k, RationalFactor[] betas) {
-        chunk.buffer.multiplyInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], betas[chunk.group[k]]);
-    }
-
-    /** v -= (1 - beta) g, then w += alpha v, exactly over piece k of a chunk. */
-    private void updatePiece(ExactRun run, ParameterChunk chunk, int k, double[] gradient, Schedule schedule,
-            RationalFactor[] betas, int step) {
-        int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
-        format.subtractScaledInPlace(run.v, betas[g].oneMinus(), gradient, from, to);
-        format.addScaledInPlace(run.w, schedule.alpha(step, g), run.v, from, to);
-    }
-
     /** The chunk's weights as doubles and its part of the state hash, after a step. */
-    private void finishChunk(ExactRun run, ParameterChunk chunk, double[] wd, long[] hash) {
-        format.toDouble(run.w, wd, chunk.from, chunk.to);
-        hashPart(run, chunk.from, chunk.to, hash);
+    private void finishChunk(ExactState st, ParameterChunk chunk, double[] wd, long[] hash) {
+        format.toDouble(st.w, wd, chunk.from, chunk.to);
+        hashPart(st, chunk.from, chunk.to, hash);
     }
 
     private TrainingDivergedException diverged(FixedPointOverflowException e, int step) {
-        int g = e.index() >= 0 && e.index() < layout.size() ? layout.groupOf(e.index()) : -1;
-        String where = "parameter group " + (g >= 0 ? "'" + layout.group(g).name() + "'" : "?") + " (parameter "
-                + e.index() + ", value " + e.value() + ")";
-        if (step < 0) {
-            return new TrainingDivergedException(step, "an initial weight or velocity is outside the fixed-point"
-                    + " range of +-" + format.maxMagnitude() + " in " + where + ": the initial scale is too large;"
-                    + " lower it, or use a FixedPointFormat with fewer fractional bits for a wider range", e);
-        }
-        return new TrainingDivergedException(step, "a weight or velocity left the fixed-point range of +-"
-                + format.maxMagnitude() + " at step " + step + " in " + where + ": the learning rate or the initial"
-                + " scale is too large for this run; lower it", e);
+        String what = "a weight or " + (optimizer.hasSecondMoment() ? "moment" : "velocity");
+        String hint = step < 0
+                ? "the initial scale is too large; lower it, or use a FixedPointFormat with fewer fractional bits"
+                        + " for a wider range"
+                : "the learning rate or the initial scale is too large for this run; lower it";
+        return diverged(step, e.index(), e.value(), what, format.maxMagnitude(), hint, e);
     }
 
-    private Hypergradient reverse(ExactRun run, Schedule schedule, Theta theta, Objective objective, PhaseTimes times) {
-        int p = layout.size(), steps = schedule.steps(), groups = layout.groupCount();
+    private TrainingDivergedException diverged(StateOverflowException e, int step) {
+        String hint = e.state.contains("second moment")
+                ? "gradients this large do not fit the second moment's format; scale the loss down or give it fewer"
+                        + " fraction bits (Optimizer.withSecondMomentFractionBits)"
+                : "the learning rate or the initial scale is too large for this run; lower it";
+        return diverged(step, e.index, e.value, e.state, e.limit, hint, e);
+    }
+
+    private TrainingDivergedException diverged(int step, int index, double value, String what, double limit, String hint,
+            RuntimeException cause) {
+        int g = index >= 0 && index < layout.size() ? layout.groupOf(index) : -1;
+        String where = (step >= 0 ? "at step " + step : "in the initial state") + ", parameter group "
+                + (g >= 0 ? "'" + layout.group(g).name() + "'" : "?") + " (parameter " + index + ")";
+        return new TrainingDivergedException(step, what + " left the fixed-point range of +-" + limit + " " + where
+                + " (value " + value + "): " + hint, cause);
+    }
+
+    private Hypergradient reverse(ExactRun run, int steps, Theta theta, Objective objective, PhaseTimes times) {
+        int p = layout.size(), groups = layout.groupCount();
+        ExactRule rule = run.rule;
+        ExactState st = run.state;
         long start = clock(times);
         double[] wd = new double[p];
-        format.toDouble(run.w, wd);
+        format.toDouble(st.w, wd);
         double[] finalWeights = wd.clone();
         LossDerivatives.ObjectiveDerivatives f = LossDerivatives.objective(objective, wd, theta);
         if (times != null) {
             times.add(PhaseTimes.Phase.OBJECTIVE, clock(times) - start);
         }
         double[] dw = f.dWeights();
-        double[] dv = new double[p];
-        double[] u = new double[p];
         Map<String, Tensor> dTheta = new LinkedHashMap<>();
         f.dTheta().forEach((k, t) -> dTheta.put(k, t.copy()));
-        double[][] dAlpha = new double[steps][groups], dBeta = new double[steps][groups];
-        RationalFactor[][] betas = factors(schedule);
+        ExactRule.Outputs out = ExactRule.Outputs.zeros(steps, groups);
         ParameterChunk[] chunks = run.chunks;
-        // Per chunk and piece: partial sums of dalpha and dbeta, added per group in a fixed order.
-        double[][] partial = new double[chunks.length][];
+        int countBefore = rule.sumsBeforeGradient(), countAfter = rule.sumsAfterGradient();
+        // Per chunk and piece: partial sums of the per-group hypergradients, added per group in a fixed order.
+        double[][] before = new double[chunks.length][], after = new double[chunks.length][];
         for (int c = 0; c < chunks.length; c++) {
-            partial[c] = new double[chunks[c].pieces()];
+            before[c] = new double[chunks[c].pieces() * countBefore];
+            after[c] = new double[chunks[c].pieces() * countAfter];
         }
-        long[][] hashes = new long[chunks.length][2];
-        ReverseBuffers b = new ReverseBuffers(dw, dv, u);
+        double[][] sumsBefore = new double[groups][countBefore], sumsAfter = new double[groups][countAfter];
+        long[][] hashes = new long[chunks.length][3];
+        ExactRule.Adjoints b = new ExactRule.Adjoints(dw, new double[p], rule.hasSecondMoment() ? new double[p] : null,
+                new double[p]);
+        boolean gradientFirst = rule.directionNeedsGradient();
 
         for (int t = steps - 1; t >= 0; t--) {
             int step = t;
-            long t0 = clock(times), t1, t2;
-            // Before the gradient: dalpha_t = dw . v_{t+1}, dv += alpha dw, u = (1 - beta) dv, and the
-            // exact undo of the weight update, w_t = w_{t+1} - alpha v_{t+1}, with w_t as doubles.
+            long t0 = clock(times), t1;
+            // Before the gradient: what the weight step contributes, and its exact undo, with w_t as doubles.
             if (times == null) {
                 forEachChunk(run, (c, chunk) -> {
-                    accumulateBeforeGradient(run, chunk, b, schedule, betas[step], step, partial[c]);
-                    undoWeights(run, chunk, wd, schedule, step);
+                    rule.accumulateBeforeGradient(st, chunk, step, b, before[c]);
+                    rule.undoWeights(st, chunk, step, b, before[c]);
+                    format.toDouble(st.w, wd, chunk.from, chunk.to);
                 });
                 t1 = t0;
             } else {
-                forEachChunk(run, (c, chunk) -> accumulateBeforeGradient(run, chunk, b, schedule, betas[step], step, partial[c]));
+                forEachChunk(run, (c, chunk) -> rule.accumulateBeforeGradient(st, chunk, step, b, before[c]));
                 t1 = clock(times);
-                forEachChunk(run, (c, chunk) -> undoWeights(run, chunk, wd, schedule, step));
+                forEachChunk(run, (c, chunk) -> {
+                    rule.undoWeights(st, chunk, step, b, before[c]);
+                    format.toDouble(st.w, wd, chunk.from, chunk.to);
+                });
             }
-            sumPerGroup(chunks, partial, dAlpha[t]);
-            t2 = clock(times);
-            if (times != null) {
-                LossDerivatives.gradient(loss, t, wd, theta);
+            sumPerGroup(chunks, before, countBefore, sumsBefore);
+            long t2 = clock(times);
+            // The gradient at w_t: alone first when the direction needs it (Adam, RMSprop), or from the
+            // dual pass itself (SGD with momentum, whose direction is known already). Timed, SGD also
+            // takes a plain gradient, to split the dual pass's time into gradient and Hessian parts.
+            double[] gradient = null;
+            if (gradientFirst || times != null) {
+                gradient = LossDerivatives.gradient(loss, t, wd, theta).gradient;
             }
             long t3 = clock(times);
-            LossDerivatives d = LossDerivatives.withDirection(loss, t, wd, theta, u);
+            LossDerivatives d = null;
+            if (!gradientFirst) {
+                d = LossDerivatives.withDirection(loss, t, wd, theta, b.u());
+                gradient = d.gradient;
+            }
             long t4 = clock(times), t5, t6;
-            // After it: v_t = (v_{t+1} + (1 - beta) g_t) / beta exactly, then dbeta_t = dv . (v_t + g_t),
-            // dw -= H u, dv *= beta, and the chunk's part of the state hash.
+            double[] g = gradient;
+            // After it: the moments' exact undo (additions, then the buffer's divisions), their
+            // hypergradient parts and the direction u, and the chunk's part of the state hash.
             if (times == null) {
                 forEachChunk(run, (c, chunk) -> {
-                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
-                        addGradientPiece(run, chunk, k, d.gradient, betas[step]);
-                        dividePiece(run, chunk, k, betas[step]);
-                    }
-                    accumulateAfterGradient(run, chunk, b, d, betas[step], partial[c], hashes[c]);
+                    rule.undoMomentAdditions(st, chunk, step, g, b);
+                    rule.undoMomentMultiplications(st, chunk, step);
+                    rule.accumulateAfterGradient(st, chunk, step, g, b, after[c]);
+                    hashPart(st, chunk.from, chunk.to, hashes[c]);
                 });
                 t5 = t4;
                 t6 = t4;
             } else {
-                // Timed: all additions, then all divisions (each piece's addition still precedes its
-                // division, and the buffer sees the pieces in the same descending order).
-                forEachChunk(run, (c, chunk) -> {
-                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
-                        addGradientPiece(run, chunk, k, d.gradient, betas[step]);
-                    }
-                });
+                forEachChunk(run, (c, chunk) -> rule.undoMomentAdditions(st, chunk, step, g, b));
                 t5 = clock(times);
-                forEachChunk(run, (c, chunk) -> {
-                    for (int k = chunk.pieces() - 1; k >= 0; k--) {
-                        dividePiece(run, chunk, k, betas[step]);
-                    }
-                });
+                forEachChunk(run, (c, chunk) -> rule.undoMomentMultiplications(st, chunk, step));
                 t6 = clock(times);
-                forEachChunk(run, (c, chunk) -> accumulateAfterGradient(run, chunk, b, d, betas[step], partial[c], hashes[c]));
+                forEachChunk(run, (c, chunk) -> {
+                    rule.accumulateAfterGradient(st, chunk, step, g, b, after[c]);
+                    hashPart(st, chunk.from, chunk.to, hashes[c]);
+                });
             }
             if (combine(hashes) != run.stateHashes[t]) {
                 throw new ReversalException(t, "the recomputed weights and velocity differ from the forward pass's");
             }
-            sumPerGroup(chunks, partial, dBeta[t]);
+            sumPerGroup(chunks, after, countAfter, sumsAfter);
+            long t7 = clock(times);
+            if (gradientFirst) {
+                d = LossDerivatives.withDirection(loss, t, wd, theta, b.u());
+            }
+            long t8 = clock(times);
+            double[] hu = d.hessianTimesU;
+            for (int i = 0; i < p; i++) {
+                dw[i] -= hu[i];
+            }
             d.mixedTimesU.forEach((name, m) -> {
                 double[] acc = dTheta.get(name).data(), x = m.data();
                 for (int i = 0; i < acc.length; i++) {
                     acc[i] -= x[i];
                 }
             });
+            rule.finishStep(t, sumsBefore, sumsAfter, out);
             if (times != null) {
-                long t7 = clock(times);
-                times.add(PhaseTimes.Phase.REVERSE_BOOKKEEPING, (t1 - t0) + (t7 - t6));
+                long t9 = clock(times), dual = gradientFirst ? t8 - t7 : t4 - t3;
+                times.add(PhaseTimes.Phase.REVERSE_BOOKKEEPING, (t1 - t0) + (t7 - t6) + (t9 - t8));
                 times.add(PhaseTimes.Phase.REVERSE_EXACT, (t2 - t1) + (t5 - t4));
                 times.add(PhaseTimes.Phase.REVERSE_GRADIENT, t3 - t2);
-                times.add(PhaseTimes.Phase.REVERSE_HESSIAN, (t4 - t3) - (t3 - t2));
+                times.add(PhaseTimes.Phase.REVERSE_HESSIAN, dual - (t3 - t2));
                 times.add(PhaseTimes.Phase.REVERSE_BUFFER, t6 - t5);
             }
         }
-        if (!java.util.Arrays.equals(run.w, run.w0) || !java.util.Arrays.equals(run.v, run.v0)) {
+        if (!st.isAtStart()) {
             throw new ReversalException(0, "the initial weights or velocity were not recovered");
         }
         for (ParameterChunk chunk : run.chunks) {
@@ -482,74 +516,21 @@ public final class ReversibleTrainer {
                 throw new ReversalException(-1, "the information buffer is not empty after the reverse pass");
             }
         }
-        return new Hypergradient(f.value(), finalWeights, dw, dv, dAlpha, dBeta, dTheta, run.losses, run.bufferBits);
+        return new Hypergradient(f.value(), finalWeights, dw, b.dm(), out.dAlpha(), out.dBeta(), dTheta, run.losses,
+                run.bufferBits, out.dBeta2(), out.dEps(), out.dWeightDecay());
     }
 
-    /** The reverse pass's per-parameter accumulators, shared by the chunks (each writes its own range). */
-    private record ReverseBuffers(double[] dw, double[] dv, double[] u) {}
-
-    /** dalpha parts, dv += alpha dw and u = (1 - beta) dv over a chunk, with v = v_{t+1}. */
-    private void accumulateBeforeGradient(ExactRun run, ParameterChunk chunk, ReverseBuffers b, Schedule schedule,
-            RationalFactor[] betas, int step, double[] partial) {
-        long[] v = run.v;
-        double[] dw = b.dw(), dv = b.dv(), u = b.u();
-        double ulp = format.resolution();
-        for (int k = 0; k < chunk.pieces(); k++) {
-            int g = chunk.group[k];
-            double a = schedule.alpha(step, g), oneMinus = betas[g].oneMinus(), s = 0;
-            for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
-                s += dw[i] * (v[i] * ulp);
-                double dvi = dv[i] + a * dw[i];
-                dv[i] = dvi;
-                u[i] = oneMinus * dvi;
-            }
-            partial[k] = s;
+    /** out[g][j] = sum j of the partials of group g's pieces, chunk by chunk: a fixed order. */
+    private static void sumPerGroup(ParameterChunk[] chunks, double[][] partial, int count, double[][] out) {
+        for (double[] row : out) {
+            java.util.Arrays.fill(row, 0);
         }
-    }
-
-    /** w_t = w_{t+1} - alpha v_{t+1} exactly over a chunk, and w_t as doubles for the gradient. */
-    private void undoWeights(ExactRun run, ParameterChunk chunk, double[] wd, Schedule schedule, int step) {
-        for (int k = 0; k < chunk.pieces(); k++) {
-            format.subtractScaledInPlace(run.w, schedule.alpha(step, chunk.group[k]), run.v, chunk.pieceFrom[k],
-                    chunk.pieceTo[k]);
-        }
-        format.toDouble(run.w, wd, chunk.from, chunk.to);
-    }
-
-    /** v += (1 - beta) g exactly over piece k of a chunk: undoes the forward step's subtraction. */
-    private void addGradientPiece(ExactRun run, ParameterChunk chunk, int k, double[] gradient, RationalFactor[] betas) {
-        format.addScaledInPlace(run.v, betas[chunk.group[k]].oneMinus(), gradient, chunk.pieceFrom[k], chunk.pieceTo[k]);
-    }
-
-    /** v /= beta exactly over piece k of a chunk, taking the bits back from the chunk's buffer. */
-    private static void dividePiece(ExactRun run, ParameterChunk chunk, int k, RationalFactor[] betas) {
-        chunk.buffer.divideInPlace(run.v, chunk.pieceFrom[k], chunk.pieceTo[k], betas[chunk.group[k]]);
-    }
-
-    /** dbeta parts, dw -= H u, dv *= beta over a chunk, with v = v_t; and the chunk's part of the hash. */
-    private void accumulateAfterGradient(ExactRun run, ParameterChunk chunk, ReverseBuffers b, LossDerivatives d,
-            RationalFactor[] betas, double[] partial, long[] hash) {
-        long[] v = run.v;
-        double[] dw = b.dw(), dv = b.dv(), grad = d.gradient, hu = d.hessianTimesU;
-        double ulp = format.resolution();
-        for (int k = 0; k < chunk.pieces(); k++) {
-            double beta = betas[chunk.group[k]].value(), s = 0;
-            for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
-                s += dv[i] * (v[i] * ulp + grad[i]);
-                dw[i] -= hu[i];
-                dv[i] *= beta;
-            }
-            partial[k] = s;
-        }
-        hashPart(run, chunk.from, chunk.to, hash);
-    }
-
-    /** out[g] = the sum of the partials of group g's pieces, chunk by chunk: a fixed order. */
-    private static void sumPerGroup(ParameterChunk[] chunks, double[][] partial, double[] out) {
-        java.util.Arrays.fill(out, 0);
         for (int c = 0; c < chunks.length; c++) {
             for (int k = 0; k < chunks[c].pieces(); k++) {
-                out[chunks[c].group[k]] += partial[c][k];
+                double[] row = out[chunks[c].group[k]];
+                for (int j = 0; j < count; j++) {
+                    row[j] += partial[c][k * count + j];
+                }
             }
         }
     }
@@ -557,16 +538,6 @@ public final class ReversibleTrainer {
     /** The time now when timing, 0 otherwise. */
     private static long clock(PhaseTimes times) {
         return times == null ? 0 : System.nanoTime();
-    }
-
-    private static RationalFactor[][] factors(Schedule schedule) {
-        RationalFactor[][] f = new RationalFactor[schedule.steps()][schedule.groups()];
-        for (int t = 0; t < f.length; t++) {
-            for (int g = 0; g < schedule.groups(); g++) {
-                f[t][g] = RationalFactor.of(schedule.beta(t, g));
-            }
-        }
-        return f;
     }
 
     /** A body run for one chunk, given its index. */
@@ -595,31 +566,38 @@ public final class ReversibleTrainer {
      * vectorise them and the check stays far below the cost of a gradient. Sums modulo 2^64 do not
      * depend on their order, so chunks compute parts ({@link #hashPart}) that {@link #combine} adds.
      */
-    private static long hash(ExactRun run) {
-        long[] part = new long[2];
-        hashPart(run, 0, run.w.length, part);
+    private static long hash(ExactState st) {
+        long[] part = new long[3];
+        hashPart(st, 0, st.w.length, part);
         return combine(new long[][] {part});
     }
 
-    /** Sets {@code part} to the two sums of the fingerprint over [from, to). */
-    private static void hashPart(ExactRun run, int from, int to, long[] part) {
-        long[] w = run.w, v = run.v;
-        long a = 0, b = 0;
+    /** Sets {@code part} to the three sums of the fingerprint over [from, to) (the third 0 without s). */
+    private static void hashPart(ExactState st, int from, int to, long[] part) {
+        long[] w = st.w, v = st.m, s = st.s;
+        long a = 0, b = 0, c = 0;
         for (int i = from; i < to; i++) {
             a += w[i] * 0x9E3779B97F4A7C15L;
             b += v[i] * 0xC2B2AE3D27D4EB4FL;
         }
+        if (s != null) {
+            for (int i = from; i < to; i++) {
+                c += s[i] * 0x165667B19E3779F9L;
+            }
+        }
         part[0] = a;
         part[1] = b;
+        part[2] = c;
     }
 
     /** The fingerprint from the parts of all chunks. */
     private static long combine(long[][] parts) {
-        long a = 0, b = 0;
+        long a = 0, b = 0, c = 0;
         for (long[] part : parts) {
             a += part[0];
             b += part[1];
+            c += part[2];
         }
-        return a * 31 + b;
+        return (a * 31 + b) * 31 + c;
     }
 }

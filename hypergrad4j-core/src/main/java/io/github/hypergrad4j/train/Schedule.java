@@ -4,9 +4,13 @@ import io.github.hypergrad4j.exact.RationalFactor;
 import io.github.hypergrad4j.model.ParameterLayout;
 
 /**
- * Learning rates alpha[t][g] and momentums beta[t][g] for every step t and parameter group g.
- * Validated on construction: learning rates finite and non-negative, momentums strictly inside
- * (0, 1). The arrays are copied in and out.
+ * Learning rates alpha[t][g] and momentums beta[t][g] for every step t and parameter group g, and
+ * optionally the other per-step, per-group hyperparameters of an {@link Optimizer}: the second-moment
+ * decay beta2 (Adam, RMSprop), eps and the decoupled weight decay (AdamW). For Adam and RMSprop,
+ * beta is beta1, the first moment's decay. Where a schedule gives no beta2, eps or weight decay, the
+ * optimiser's constant default is used. Validated on construction: learning rates finite and
+ * non-negative, beta and beta2 strictly inside (0, 1), eps finite and positive, weight decay finite
+ * and non-negative. The arrays are copied in and out.
  *
  * <h2>Momentums are quantised</h2>
  * Exact reversal multiplies the velocity by a fraction, so the {@link ReversibleTrainer} trains with
@@ -29,6 +33,9 @@ public final class Schedule {
 
     private final double[][] alpha;
     private final double[][] beta;
+    private final double[][] beta2;
+    private final double[][] eps;
+    private final double[][] weightDecay;
 
     /**
      * A schedule from its two tables, copied.
@@ -39,6 +46,10 @@ public final class Schedule {
      * @throws IllegalArgumentException if the shapes differ or a value is out of range
      */
     public Schedule(double[][] alpha, double[][] beta) {
+        this(alpha, beta, null, null, null);
+    }
+
+    private Schedule(double[][] alpha, double[][] beta, double[][] beta2, double[][] eps, double[][] weightDecay) {
         if (alpha.length != beta.length) {
             throw new IllegalArgumentException("learning-rate schedule has " + alpha.length + " steps but the momentum schedule has "
                     + beta.length + "; give both one row per step");
@@ -62,6 +73,57 @@ public final class Schedule {
                 }
             }
         }
+        this.beta2 = checked("beta2", beta2, b -> b > 0 && b < 1, "must lie strictly inside (0, 1), e.g. 0.999");
+        this.eps = checked("eps", eps, e -> e > 0 && e < Double.POSITIVE_INFINITY, "must be finite and > 0, e.g. 1e-7");
+        this.weightDecay = checked("weight decay", weightDecay, l -> l >= 0 && l < Double.POSITIVE_INFINITY,
+                "must be finite and >= 0, e.g. 0.01");
+    }
+
+    private double[][] checked(String name, double[][] x, java.util.function.DoublePredicate ok, String rule) {
+        if (x == null) {
+            return null;
+        }
+        if (x.length != steps()) {
+            throw new IllegalArgumentException(name + " schedule has " + x.length + " steps but the learning rates have "
+                    + steps() + "; give one row per step");
+        }
+        for (int t = 0; t < x.length; t++) {
+            if (x[t].length != groups()) {
+                throw new IllegalArgumentException(name + " schedule row " + t + " has " + x[t].length
+                        + " values; every row needs one per parameter group (" + groups() + ")");
+            }
+            for (int g = 0; g < groups(); g++) {
+                if (!ok.test(x[t][g])) {
+                    throw new IllegalArgumentException(name + " at step " + t + ", group " + g + " is " + x[t][g]
+                            + "; it " + rule);
+                }
+            }
+        }
+        return copy(x);
+    }
+
+    /** This schedule with a second-moment decay beta2[t][g] (Adam, RMSprop) for every step and group. */
+    public Schedule withBeta2(double[][] beta2) {
+        return new Schedule(alpha, beta, beta2, eps, weightDecay);
+    }
+
+    /** This schedule with eps[t][g] (Adam, RMSprop: added to the second moment under the square root, squared). */
+    public Schedule withEps(double[][] eps) {
+        return new Schedule(alpha, beta, beta2, eps, weightDecay);
+    }
+
+    /** This schedule with a decoupled weight decay lambda[t][g] (AdamW: w is multiplied by 1 - alpha lambda). */
+    public Schedule withWeightDecay(double[][] weightDecay) {
+        return new Schedule(alpha, beta, beta2, eps, weightDecay);
+    }
+
+    /** The same value for every step and group, steps x groups: to build the optional rows. */
+    public static double[][] constantRows(int steps, int groups, double value) {
+        double[][] x = new double[steps][groups];
+        for (double[] row : x) {
+            java.util.Arrays.fill(row, value);
+        }
+        return x;
     }
 
     /**
@@ -153,6 +215,36 @@ public final class Schedule {
      */
     public double betaUsed(int step, int group) {
         return RationalFactor.of(beta[step][group]).value();
+    }
+
+    /** Whether this schedule gives beta2 itself (otherwise the optimiser's default is used). */
+    public boolean hasBeta2() {
+        return beta2 != null;
+    }
+
+    /** Whether this schedule gives eps itself (otherwise the optimiser's default is used). */
+    public boolean hasEps() {
+        return eps != null;
+    }
+
+    /** Whether this schedule gives the weight decay itself (otherwise the optimiser's default is used). */
+    public boolean hasWeightDecay() {
+        return weightDecay != null;
+    }
+
+    /** beta2 at a step and group, or {@code fallback} when the schedule has none. */
+    public double beta2(int step, int group, double fallback) {
+        return beta2 == null ? fallback : beta2[step][group];
+    }
+
+    /** eps at a step and group, or {@code fallback} when the schedule has none. */
+    public double eps(int step, int group, double fallback) {
+        return eps == null ? fallback : eps[step][group];
+    }
+
+    /** The weight decay at a step and group, or {@code fallback} when the schedule has none. */
+    public double weightDecay(int step, int group, double fallback) {
+        return weightDecay == null ? fallback : weightDecay[step][group];
     }
 
     /**

@@ -6,15 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Plain float64 SGD with momentum that stores (w_t, v_t) for every step and differentiates through
- * the stored trajectory: what an unrolled-graph approach does. It needs memory proportional to the
- * number of steps, so it is the oracle for the {@link ReversibleTrainer} in tests and its memory
- * baseline in benchmarks, not a tool for long runs. Momentums are used exactly as given: pass
- * multiples of 2^-16 to compare with the exact trainer.
+ * Plain float64 training that stores the state (w_t, v_t, and for Adam and RMSprop s_t) for every
+ * step and differentiates through the stored trajectory: what an unrolled-graph approach does. It
+ * needs memory proportional to the number of steps, so it is the oracle for the {@link
+ * ReversibleTrainer} in tests and its memory baseline in benchmarks, not a tool for long runs. For SGD
+ * with momentum, momentums are used exactly as given: pass multiples of 2^-16 to compare with the
+ * exact trainer. For the other optimisers the hyperparameters are resolved as the exact trainer
+ * resolves them (the same rationals n / 2^16 and AdamW contractions), and the arithmetic is float64.
  */
 public final class StoredTrajectoryTrainer {
     private final ParameterLayout layout;
     private final TrainingLoss loss;
+    private final Optimizer optimizer;
 
     /**
      * A reference trainer for a model and its training loss.
@@ -23,8 +26,14 @@ public final class StoredTrajectoryTrainer {
      * @param loss the training loss
      */
     public StoredTrajectoryTrainer(ParameterLayout layout, TrainingLoss loss) {
+        this(layout, loss, Optimizer.sgdMomentum());
+    }
+
+    /** The given optimiser, computed in float64 through a stored trajectory. */
+    public StoredTrajectoryTrainer(ParameterLayout layout, TrainingLoss loss, Optimizer optimizer) {
         this.layout = layout;
         this.loss = loss;
+        this.optimizer = java.util.Objects.requireNonNull(optimizer, "the optimiser");
     }
 
     /**
@@ -39,6 +48,11 @@ public final class StoredTrajectoryTrainer {
      *     ({@code bufferBits} is 0)
      */
     public Hypergradient hypergradient(double[] w0, double[] v0, Schedule schedule, Theta theta, Objective objective) {
+        if (optimizer.hasSecondMoment()) {
+            checkShapes(w0, v0);
+            return new StoredMomentsReference(layout, loss, optimizer).hypergradient(w0, v0, optimizer.resolve(schedule),
+                    theta, objective);
+        }
         int p = layout.size(), steps = schedule.steps(), groups = layout.groupCount();
         if (w0.length != p || v0.length != p) {
             throw new IllegalArgumentException("initial state must have " + p + " parameters");
@@ -99,6 +113,12 @@ public final class StoredTrajectoryTrainer {
         return new Hypergradient(f.value(), ws[steps].clone(), dw, dv, dAlpha, dBeta, dTheta, losses, 0);
     }
 
+    private void checkShapes(double[] w0, double[] v0) {
+        if (w0.length != layout.size() || v0.length != layout.size()) {
+            throw new IllegalArgumentException("initial state must have " + layout.size() + " parameters");
+        }
+    }
+
     /**
      * Trains forwards only and returns the final weights.
      *
@@ -109,6 +129,10 @@ public final class StoredTrajectoryTrainer {
      * @return w_T, a new array
      */
     public double[] train(double[] w0, double[] v0, Schedule schedule, Theta theta) {
+        if (optimizer.hasSecondMoment()) {
+            checkShapes(w0, v0);
+            return new StoredMomentsReference(layout, loss, optimizer).train(w0, v0, optimizer.resolve(schedule), theta);
+        }
         double[] w = w0.clone(), v = v0.clone();
         for (int t = 0; t < schedule.steps(); t++) {
             LossDerivatives d = LossDerivatives.gradient(loss, t, w, theta);

@@ -17,6 +17,7 @@ import io.github.hypergrad4j.model.Mlp;
 import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.Objective;
+import io.github.hypergrad4j.train.Optimizer;
 import io.github.hypergrad4j.train.ReversibleTrainer;
 import io.github.hypergrad4j.train.Schedule;
 import io.github.hypergrad4j.train.StepListener;
@@ -55,18 +56,20 @@ class ReadmeExampleTest {
                 Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(validX)), w.tape().constant(validY));
 
         double[] w0 = new InitialWeights(model.layout(), 7).weights(0.1);
-        Hypergradient h = new ReversibleTrainer(model.layout(), loss).hypergradient(
-                w0, new double[w0.length],
-                Schedule.constant(100, model.layout(), 0.1, 0.9),   // 100 steps x 4 groups (W1, b1, W2, b2)
+        Hypergradient h = new ReversibleTrainer(model.layout(), loss, Optimizer.adam()).hypergradient(
+                w0, new double[w0.length],                  // initial weights and first moment
+                Schedule.constant(100, model.layout(), 0.003, 0.9), // alpha, beta1: 100 steps x 4 groups (W1, b1, W2, b2)
                 Theta.of("l2", Tensor.vector(1e-4)),
                 validation, StepListener.NONE);
 
         double[][] dAlpha = h.dAlpha();                 // d validation loss / d learning rate [step][group]
-        double[][] dBeta = h.dBeta();                   // ... / d momentum [step][group]
+        double[][] dBeta1 = h.dBeta();                  // ... / d beta1 [step][group]
+        double[][] dBeta2 = h.dBeta2();                 // ... / d beta2 (0.999 unless the schedule gives it)
         double dL2 = h.dTheta().get("l2").item();       // ... / d L2 penalty
         // README example ends
         assertThat(dAlpha).hasDimensions(100, 4);
-        assertThat(dBeta).hasDimensions(100, 4);
+        assertThat(dBeta1).hasDimensions(100, 4);
+        assertThat(dBeta2).hasDimensions(100, 4);
         assertThat(Double.isFinite(dL2)).isTrue();
         assertThat(h.trainingLosses()[99]).isLessThan(h.trainingLosses()[0]);
     }

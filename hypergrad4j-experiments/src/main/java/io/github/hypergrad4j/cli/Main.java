@@ -13,8 +13,9 @@ import picocli.CommandLine;
                 + " the experiments of the seed log. Each writes OUT/<experiment>/results.json, PNG figures and"
                 + " updates OUT/index.html."},
         subcommands = {ScaleWigglinessCommand.class, LrWigglinessCommand.class, FakeDataCommand.class, ArdCommand.class,
-            LrScheduleCommand.class, InitScalesCommand.class, InitDistCommand.class, AugmentCommand.class,
-            AugmentFlowCommand.class, WeightSharingCommand.class, AllCommand.class, ListCommand.class, BenchCommand.class,
+            LrScheduleCommand.class, AdamScheduleCommand.class, InitScalesCommand.class, InitDistCommand.class,
+            AugmentCommand.class, AugmentFlowCommand.class, WeightSharingCommand.class, AllCommand.class, ListCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n")
 public final class Main implements Callable<Integer> {

@@ -30,13 +30,14 @@ class CommandLineTest {
         Run r = run("list");
         assertThat(r.code).isZero();
         assertThat(r.out.lines()).containsExactly("scale-wiggliness", "lr-wiggliness", "fake-data", "ard", "lr-schedule",
-                "init-scales", "init-dist", "augment", "augment-flow", "weight-sharing");
+                "adam-schedule", "init-scales", "init-dist", "augment", "augment-flow", "weight-sharing");
     }
 
     @Test
     void allRunsEveryExperimentNotSkippedIntoOneReport() {
         Run r = run("all", "--quiet", "--out", out.toString(), "--skip",
-                "scale-wiggliness,lr-wiggliness,fake-data,ard,lr-schedule,init-scales,augment,augment-flow,weight-sharing");
+                "scale-wiggliness,lr-wiggliness,fake-data,ard,lr-schedule,adam-schedule,init-scales,augment,augment-flow,"
+                        + "weight-sharing");
         assertThat(r.code).as(r.err).isZero();
         assertThat(r.out).contains("1 experiments (init-dist)");
         assertThat(out.resolve("init-dist").resolve("results.json")).exists();

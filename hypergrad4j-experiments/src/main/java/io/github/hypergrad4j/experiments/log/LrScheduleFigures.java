@@ -17,7 +17,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The lr-schedule experiment's numbers and figures: schedules, learning curves and the seed-averaged hypergradient. */
+/**
+ * The lr-schedule experiment's numbers and figures: schedules, learning curves and the seed-averaged
+ * hypergradient. The schedule and learning-curve figures serve adam-schedule too ({@link
+ * #saveSchedules}), with beta1 in place of the momentum.
+ */
 final class LrScheduleFigures {
     private static final int W = 560;
     private static final int H = 320;
@@ -33,6 +37,7 @@ final class LrScheduleFigures {
     record Shape(boolean perGroup, boolean learnMomentum, boolean learnScales, boolean newSeedEachMetaIteration) {}
 
     private final Shape config;
+    private final String momentumName;
     private final ParameterLayout layout;
     private final int steps;
     private final int groups;
@@ -40,7 +45,13 @@ final class LrScheduleFigures {
     private final ScheduleLayout schedule;
 
     LrScheduleFigures(Shape config, ParameterLayout layout, int steps, int groups) {
+        this(config, "Momentum", layout, steps, groups);
+    }
+
+    /** Figures whose second schedule is called {@code momentumName} (e.g. "beta1" for Adam). */
+    LrScheduleFigures(Shape config, String momentumName, ParameterLayout layout, int steps, int groups) {
         this.config = config;
+        this.momentumName = momentumName;
         this.layout = layout;
         this.steps = steps;
         this.groups = groups;
@@ -72,16 +83,7 @@ final class LrScheduleFigures {
         hg.put("meanRoughness", roughness(alphaRows(average.mean())));
         data.put("trainLossBefore", before).put("trainLossAfter", after).put("comparisonSeeds", compareSeeds);
 
-        context.saveFigure("lr-schedule.png", "The learned schedules: learning rate per step for each layer's weights"
-                + (config.perGroup() ? " (left) and biases (right)" : "") + (config.learnMomentum()
-                ? "; below, the momentum schedules" : "") + ". " + (config.perGroup() ? "Light grey: the start."
-                : "One line per meta-iteration, light (first) to dark (last)."), scheduleFigure(schedules, start, end));
-        context.saveFigure("lr-schedule-learning.png", "Top: training loss per step, one curve per meta-iteration"
-                + " (light: first, dark: last)" + (config.newSeedEachMetaIteration() ? ", each with its own seed" : "")
-                + ". Bottom: the meta-learning curve, the training loss on the whole training set after training.",
-                Panels.column(MetaFigures.learningCurves(history, "Elementary learning curves"),
-                        MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
-                                new String[] {"trainLoss"}, new String[] {"Training loss"})));
+        saveSchedules(context, "lr-schedule", history, schedules, start, end);
         context.saveFigure("lr-schedule-hypergradient.png", "The hypergradient with respect to the log learning rate"
                 + " of every step at the constant starting schedule: for one seed (left) and averaged over "
                 + average.seeds() + " seeds (right), which is smooth. The mean squared difference between two"
@@ -102,14 +104,30 @@ final class LrScheduleFigures {
         }
     }
 
+    /** The schedule figure ({@code name}.png) and the learning curves ({@code name}-learning.png). */
+    void saveSchedules(ExperimentContext context, String name, MetaHistory history, List<double[]> schedules, double[] start,
+            double[] end) throws IOException {
+        String second = momentumName.toLowerCase(java.util.Locale.ROOT);
+        context.saveFigure(name + ".png", "The learned schedules: learning rate per step for each layer's weights"
+                + (config.perGroup() ? " (left) and biases (right)" : "") + (config.learnMomentum()
+                ? "; below, the " + second + " schedules" : "") + ". " + (config.perGroup() ? "Light grey: the start."
+                : "One line per meta-iteration, light (first) to dark (last)."), scheduleFigure(schedules, start, end));
+        context.saveFigure(name + "-learning.png", "Top: training loss per step, one curve per meta-iteration"
+                + " (light: first, dark: last)" + (config.newSeedEachMetaIteration() ? ", each with its own seed" : "")
+                + ". Bottom: the meta-learning curve, the training loss on the whole training set after training.",
+                Panels.column(MetaFigures.learningCurves(history, "Elementary learning curves"),
+                        MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
+                                new String[] {"trainLoss"}, new String[] {"Training loss"})));
+    }
+
     private BufferedImage scheduleFigure(List<double[]> schedules, double[] start, double[] end) {
         List<BufferedImage> panels = new ArrayList<>();
         if (config.perGroup()) {
             panels.add(perGroup("Learning rate, weights", start, end, Block.LOG_ALPHA, true));
             panels.add(perGroup("Learning rate, biases", start, end, Block.LOG_ALPHA, false));
             if (config.learnMomentum()) {
-                panels.add(perGroup("Momentum, weights", start, end, Block.LOGIT_BETA, true));
-                panels.add(perGroup("Momentum, biases", start, end, Block.LOGIT_BETA, false));
+                panels.add(perGroup(momentumName + ", weights", start, end, Block.LOGIT_BETA, true));
+                panels.add(perGroup(momentumName + ", biases", start, end, Block.LOGIT_BETA, false));
             }
             return Panels.grid(2, panels.toArray(BufferedImage[]::new));
         }
@@ -128,7 +146,7 @@ final class LrScheduleFigures {
 
     private BufferedImage perGroup(String title, double[] first, double[] end, Block block, boolean weights) {
         boolean momentum = block == Block.LOGIT_BETA;
-        LineChart c = LineChart.titled(title).axes("Step number", momentum ? "Momentum" : "Learning rate")
+        LineChart c = LineChart.titled(title).axes("Step number", momentum ? momentumName : "Learning rate")
                 .markers(false).legendAt("outside");
         c.series("start", stepAxis, values(first, block, firstGroup(weights)), new java.awt.Color(0xbbbbbb));
         int colour = 0;

@@ -27,7 +27,7 @@ import picocli.CommandLine;
  */
 class QuickRunsTest {
     static final List<String> EXPERIMENTS = List.of("scale-wiggliness", "lr-wiggliness", "ard", "fake-data", "lr-schedule",
-            "init-scales", "init-dist", "augment", "augment-flow");
+            "adam-schedule", "init-scales", "init-dist", "augment", "augment-flow");
 
     @TempDir
     static Path out;
@@ -121,6 +121,22 @@ class QuickRunsTest {
         assertThat(hg.get("halfMeanSpread").asDouble()).as("two means of 4 seeds differ less than two single seeds")
                 .isLessThan(hg.get("singleSeedSpread").asDouble());
         assertThat(d.at("/learned/logAlpha").size()).isEqualTo(20);
+    }
+
+    @Test
+    void adamScheduleStartsFromTheLineSearchsBestConstantRateAndLearnsEveryStep() throws IOException {
+        JsonNode d = Results.read(out.resolve("adam-schedule").resolve(Results.FILE_NAME)).get("data");
+        double[] alphas = Results.numbers(d.at("/lineSearch/alpha")), losses = Results.numbers(d.at("/lineSearch/trainLoss"));
+        int best = 0;
+        for (int i = 1; i < losses.length; i++) {
+            best = losses[i] < losses[best] ? i : best;
+        }
+        assertThat(d.get("bestConstantAlpha").asDouble()).isEqualTo(alphas[best]);
+        assertThat(d.get("bestConstantTrainLoss").asDouble()).isEqualTo(losses[best]);
+        assertThat(d.get("learnedTrainLoss").asDouble()).isFinite();
+        assertThat(d.at("/learned/logAlpha").size()).isEqualTo(20);
+        assertThat(d.at("/learned/logitBeta1").size()).isEqualTo(20);
+        assertThat(out.resolve("adam-schedule").resolve("adam-schedule-line-search.png")).exists();
     }
 
     @Test

@@ -1,0 +1,209 @@
+package io.github.hypergrad4j.train;
+
+import io.github.hypergrad4j.exact.FixedPointFormat;
+
+/**
+ * The update rule that the {@link ReversibleTrainer} runs, forwards and exactly backwards. Choose
+ * one with a factory method and pass it to the trainer: {@code new ReversibleTrainer(layout, loss,
+ * Optimizer.adam())}. Immutable and serialisable (a problem that names one can be sent to Spark).
+ *
+ * <p>Each rule is reversible because every state vector changes either by an exact multiplication
+ * with a rational n / 2^16 in (0, 1) (the lost digits go to the information buffer) or by adding a
+ * deterministic function of values that the reverse pass has at that point (DESIGN.md, "Reversible
+ * optimisers"). With alpha, beta (= beta1), beta2, eps and the weight decay lambda taken per step t
+ * and parameter group from the {@link Schedule}, and g = grad L(w_t):
+ *
+ * <ul>
+ *   <li>{@link #sgdMomentum()}: v = beta v - (1 - beta) g; w = w + alpha v.
+ *   <li>{@link #adam()}: m = beta1 m + (1 - beta1) g; s = beta2 s + (1 - beta2) g^2;
+ *       w = w - round(alpha u) with u = (m / c1) / sqrt(s / c2 + eps^2), c1 = 1 - prod_{k<=t} beta1_k
+ *       and c2 likewise (bias correction). The reverse pass first undoes w (u is a function of the new
+ *       m and s, which it has), then recomputes g, then undoes s and m.
+ *   <li>{@link #adamW()}: Adam with decoupled weight decay: w = rho w - round(alpha u), where the
+ *       contraction rho = 1 - alpha lambda is rounded to a multiple of 2^-16 and applied exactly.
+ *   <li>{@link #rmsPropMomentum()}: s = beta2 s + (1 - beta2) g^2; v = beta v + g / sqrt(s + eps^2);
+ *       w = w - alpha v (PyTorch's RMSprop with momentum, without centring, eps inside the root).
+ * </ul>
+ *
+ * <p><b>eps inside the square root.</b> Adam and RMSprop here divide by sqrt(s + eps^2) rather than
+ * sqrt(s) + eps. The two agree to first order wherever the second moment is well above eps^2; the
+ * form inside the root is smooth at s = 0, so a weight whose gradient has always been zero (a dead
+ * relu unit, an always-black pixel) gets a zero update and finite hypergradients, never a NaN (the
+ * usual form has an infinite derivative there). "Zero" up to the exact multiplication's rounding: beta
+ * times a zero moment keeps buffer digits in its lowest 16 bits (below 2^-44 with 60 fraction bits),
+ * so such a weight drifts by at most about alpha 2^-44 / eps per step. eps must be positive.
+ *
+ * <p><b>Rounding.</b> The weight step round(alpha u) is converted to the fixed-point format exactly as
+ * the other updates; hypergradients treat the rounding as the identity (its error is one unit of
+ * 2^-52). beta, beta2 and rho are used as the rationals n / 2^16 nearest the requested values, and the
+ * hypergradients are with respect to the values used.
+ *
+ * <p><b>First moment.</b> m (Adam) or v (RMSprop) has a fixed-point format of its own, by default 60
+ * fraction bits for Adam (|m| below 4) and 56 for RMSprop (|v| below 64): the exact multiplication
+ * by beta1 puts buffer digits in the lowest 16 bits, an error below 2^(16 - bits), and Adam divides m
+ * by sqrt(s + eps^2), which magnifies it; with the weights' 52 bits that error (2^-36) showed as
+ * noise in finite differences of whole runs. See {@link #withFirstMomentFractionBits(int)}.
+ *
+ * <p><b>Second moment.</b> s is kept in a fixed-point format of its own, by default 60 fraction bits
+ * ({@link #DEFAULT_SECOND_MOMENT_BITS}: |s| below 4, so sustained gradients below 2 in magnitude;
+ * resolution 2^-60, about 8.7e-19). Leaving the range stops training with a {@link
+ * TrainingDivergedException} that names the step and group. Underflow that would matter is refused
+ * before training starts: a gradient of magnitude eps or more must register in s, i.e. (1 - beta2)
+ * eps^2 must be at least the resolution, at every step and group. The default eps of 1e-7 satisfies
+ * this for beta2 up to 0.9999.
+ *
+ * <p><b>Not reversible this way:</b> plain SGD without momentum, w = w - alpha grad L(w): undoing a
+ * step needs w_t to compute the step that removes it. Use momentum (beta close to 0 is allowed).
+ */
+public final class Optimizer implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Default fraction bits of the second moment's fixed-point format. */
+    public static final int DEFAULT_SECOND_MOMENT_BITS = 60;
+    /** Default fraction bits of Adam's first moment (|m| below 4). */
+    public static final int DEFAULT_ADAM_FIRST_MOMENT_BITS = 60;
+    /** Default fraction bits of RMSprop's velocity (|v| below 64). */
+    public static final int DEFAULT_RMSPROP_VELOCITY_BITS = 56;
+
+    /** The update rules. */
+    enum Kind {
+        SGD_MOMENTUM("SGD with momentum"),
+        ADAM("Adam"),
+        ADAMW("AdamW"),
+        RMSPROP_MOMENTUM("RMSprop with momentum");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Kind kind;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final int firstMomentBits;
+    private final int secondMomentBits;
+
+    private Optimizer(Kind kind, double beta2, double eps, double weightDecay, int firstMomentBits, int secondMomentBits) {
+        this.kind = kind;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.firstMomentBits = firstMomentBits;
+        this.secondMomentBits = secondMomentBits;
+    }
+
+    /** SGD with momentum, the paper's rule and the trainer's default. */
+    public static Optimizer sgdMomentum() {
+        return new Optimizer(Kind.SGD_MOMENTUM, Double.NaN, Double.NaN, 0, 0, DEFAULT_SECOND_MOMENT_BITS);
+    }
+
+    /** Adam with bias correction; beta2 = 0.999 and eps = 1e-7 unless the schedule gives them. */
+    public static Optimizer adam() {
+        return new Optimizer(Kind.ADAM, 0.999, 1e-7, 0, DEFAULT_ADAM_FIRST_MOMENT_BITS, DEFAULT_SECOND_MOMENT_BITS);
+    }
+
+    /** AdamW: Adam with decoupled weight decay, lambda = 0.01 unless the schedule gives it. */
+    public static Optimizer adamW() {
+        return new Optimizer(Kind.ADAMW, 0.999, 1e-7, 0.01, DEFAULT_ADAM_FIRST_MOMENT_BITS, DEFAULT_SECOND_MOMENT_BITS);
+    }
+
+    /** RMSprop with momentum; beta2 (the square average's decay) = 0.99 and eps = 1e-7 unless the schedule gives them. */
+    public static Optimizer rmsPropMomentum() {
+        return new Optimizer(Kind.RMSPROP_MOMENTUM, 0.99, 1e-7, 0, DEFAULT_RMSPROP_VELOCITY_BITS, DEFAULT_SECOND_MOMENT_BITS);
+    }
+
+    /** This optimiser with another default beta2 (used where the schedule gives none). */
+    public Optimizer withBeta2(double beta2) {
+        requireMoments("beta2");
+        return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, secondMomentBits);
+    }
+
+    /** This optimiser with another default eps (used where the schedule gives none). */
+    public Optimizer withEps(double eps) {
+        requireMoments("eps");
+        return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, secondMomentBits);
+    }
+
+    /** This AdamW with another default weight decay (used where the schedule gives none). */
+    public Optimizer withWeightDecay(double weightDecay) {
+        if (kind != Kind.ADAMW) {
+            throw new IllegalArgumentException(kind.label + " has no decoupled weight decay; use Optimizer.adamW()");
+        }
+        return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, secondMomentBits);
+    }
+
+    /**
+     * This optimiser with the second moment kept in {@code bits} fraction bits: more for problems whose
+     * gradients are all small (finer resolution, smaller range 2^(62 - bits)), fewer for large ones.
+     */
+    public Optimizer withSecondMomentFractionBits(int bits) {
+        requireMoments("a second-moment format");
+        FixedPointFormat.withFractionBits(bits); // validates
+        return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, bits);
+    }
+
+    /**
+     * This optimiser with the first moment (Adam) or velocity (RMSprop) kept in {@code bits} fraction
+     * bits, range 2^(62 - bits). Its own format because Adam divides m by sqrt(s + eps^2): the first
+     * moment's absolute error is magnified, and the exact multiplication by beta1 replaces the lowest
+     * 16 bits by buffer digits (an error below 2^(16 - bits)), so m needs more fraction bits than w.
+     */
+    public Optimizer withFirstMomentFractionBits(int bits) {
+        requireMoments("first-moment format of its own");
+        FixedPointFormat.withFractionBits(bits); // validates
+        return new Optimizer(kind, beta2, eps, weightDecay, bits, secondMomentBits);
+    }
+
+    private void requireMoments(String what) {
+        if (!hasSecondMoment()) {
+            throw new IllegalArgumentException(kind.label + " has no " + what + "; use Optimizer.adam() or rmsPropMomentum()");
+        }
+    }
+
+    /** A short name, e.g. "Adam". */
+    public String name() {
+        return kind.label;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** Whether the rule keeps a second moment s (Adam, AdamW, RMSprop). */
+    boolean hasSecondMoment() {
+        return kind != Kind.SGD_MOMENTUM;
+    }
+
+    /** The first moment's (velocity's) format: the weights' for SGD with momentum, its own otherwise. */
+    FixedPointFormat firstMomentFormat(FixedPointFormat weights) {
+        return hasSecondMoment() ? FixedPointFormat.withFractionBits(firstMomentBits) : weights;
+    }
+
+    FixedPointFormat secondMomentFormat() {
+        return FixedPointFormat.withFractionBits(secondMomentBits);
+    }
+
+    /** The schedule's values for this rule, validated, with this optimiser's defaults filled in. */
+    StepHyperparameters resolve(Schedule schedule) {
+        return new StepHyperparameters(this, schedule, beta2, eps, kind == Kind.ADAMW ? weightDecay : Double.NaN);
+    }
+
+    /** The exact (fixed-point) rule for one run. */
+    ExactRule exactRule(StepHyperparameters h, FixedPointFormat format) {
+        return switch (kind) {
+            case SGD_MOMENTUM -> new MomentumRule(h, format);
+            case ADAM, ADAMW -> new AdamRule(h, format, firstMomentFormat(format), secondMomentFormat());
+            case RMSPROP_MOMENTUM -> new RmsPropRule(h, format, firstMomentFormat(format), secondMomentFormat());
+        };
+    }
+
+    @Override
+    public String toString() {
+        return hasSecondMoment() ? kind.label + "[beta2=" + beta2 + ", eps=" + eps
+                + (kind == Kind.ADAMW ? ", weightDecay=" + weightDecay : "") + ", firstMomentBits=" + firstMomentBits
+                + ", secondMomentBits=" + secondMomentBits + "]"
+                : kind.label;
+    }
+}
