@@ -48,7 +48,12 @@ public abstract class BaseCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return fail(ExitCode.USAGE, e, e.getMessage() + "\nRun '" + qualifiedName() + " --help' for the options.");
         } catch (DatasetNotFoundException e) {
-            return fail(ExitCode.DATA, e, e.getMessage() + "\n" + DATA_OPTIONS);
+            // The library's advice names its own methods; a command-line user needs the options instead.
+            String advice = e.getMessage()
+                    .replace("name the directory: DatasetLocator.withExplicitDirectory(DIR)", "pass --data DIR")
+                    .replace("allow the download with DatasetLocator.allowDownload()",
+                            "run with --data mnist or --data auto (the default) on a machine with internet access");
+            return fail(ExitCode.DATA, e, advice + "\n" + DATA_OPTIONS);
         } catch (DownloadException | IdxFormatException e) {
             return fail(ExitCode.DATA, e, e.getMessage());
         } catch (NonFiniteInputException e) {

@@ -57,7 +57,7 @@ class CommandLineTest {
         java.nio.file.Path empty = java.nio.file.Files.createDirectories(out.resolve("no-data-here"));
         Run r = run("fake-data", "--quick", "--quiet", "--data", empty.toString(), "--out", out.toString());
         assertThat(r.code).isEqualTo(ExitCode.DATA.code());
-        assertThat(r.err).contains("DatasetLocator.withExplicitDirectory(DIR)", "On the command line: --data DIR");
+        assertThat(r.err).contains("pass --data DIR", "On the command line: --data DIR").doesNotContain("DatasetLocator.");
     }
 
     @Test
