@@ -18,6 +18,14 @@ class MomentumBitsUnchangedTest {
 
     @Test
     void sgdMomentumHypergradientHasTheBitsRecordedBeforeTheOptimiserAbstraction() {
+        // Bits are a function of the BLAS too: the value was recorded on the pure-Java backend, so it says
+        // nothing about native OpenBLAS's (other summation order), where the other oracles still run.
+        String backend = io.github.hypergrad4j.tensor.Blas.backendName();
+        if (!backend.startsWith("java")) {
+            System.out.println("MomentumBitsUnchangedTest skipped: fingerprint recorded on the Java BLAS, this run uses " + backend);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(backend.startsWith("java"),
+                "fingerprint recorded on the Java BLAS backend; this run uses " + backend);
         assertThat(fingerprint()).isEqualTo(RECORDED);
     }
 
