@@ -16,7 +16,7 @@ import io.github.hypergrad4j.exact.FixedPointFormat;
  * <ul>
  *   <li>{@link #sgdMomentum()}: v = beta v - (1 - beta) g; w = w + alpha v.
  *   <li>{@link #adam()}: m = beta1 m + (1 - beta1) g; s = beta2 s + (1 - beta2) g^2;
- *       w = w - round(alpha u) with u = (m / c1) / sqrt(s / c2 + eps^2), c1 = 1 - prod_{k<=t} beta1_k
+ *       w = w - round(alpha u) with u = (m / c1) / sqrt(s / c2 + eps^2), c1 = 1 - prod_{k &lt;= t} beta1_k
  *       and c2 likewise (bias correction). The reverse pass first undoes w (u is a function of the new
  *       m and s, which it has), then recomputes g, then undoes s and m.
  *   <li>{@link #adamW()}: Adam with decoupled weight decay: w = rho w - round(alpha u), where the
