@@ -16,6 +16,7 @@ import io.github.hypergrad4j.experiments.meta.MetaTraining;
 import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.meta.SgdMomentum;
 import io.github.hypergrad4j.model.L2Penalty;
+import io.github.hypergrad4j.model.Activation;
 import io.github.hypergrad4j.model.Mlp;
 import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.plot.ColourScale;
@@ -30,6 +31,7 @@ import io.github.hypergrad4j.train.TrainingLoss;
 import java.io.IOException;
 import java.time.MonthDay;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,11 +54,15 @@ public final class FakeData implements Experiment {
      * @param fakeInitialScale fake images start as fakeInitialScale * N(0, 1)
      * @param dataStep gradient-descent step on the fake pixels
      * @param metaIterations hypergradient steps
+     * @param outputActivation the activation before the softmax (tanh in the log's figure 1, linear in figure 3)
      */
     public record Config(int validationSize, int testSize, int iterations, int batchSize, double learningRate,
             double momentum, double logInitialScale, double l2, double fakeInitialScale, double dataStep,
-            int metaIterations) {
+            int metaIterations, Activation outputActivation) {
         public Config {
+            if (outputActivation == null) {
+                throw new ConfigException("the network needs an output activation (linear or tanh)");
+            }
             ConfigException.requirePositive("validation set size", validationSize);
             ConfigException.requirePositive("test set size", testSize);
             ConfigException.requirePositive("iterations", iterations);
@@ -69,34 +75,67 @@ public final class FakeData implements Experiment {
             ConfigException.requireFraction("momentum", momentum);
             ConfigException.requireFinite("log initial scale", logInitialScale);
             ConfigException.requireNonNegative("the L2 penalty", l2);
-            ConfigException.requirePositive("fake data initial scale", fakeInitialScale);
+            ConfigException.requireNonNegative("fake data initial scale", fakeInitialScale);
             ConfigException.requirePositive("data step", dataStep);
             ConfigException.requirePositive("meta-iterations", metaIterations);
         }
 
-        /** The log's setting. */
+        /** A linear output layer (the log's figure 3). */
+        public Config(int validationSize, int testSize, int iterations, int batchSize, double learningRate,
+                double momentum, double logInitialScale, double l2, double fakeInitialScale, double dataStep,
+                int metaIterations) {
+            this(validationSize, testSize, iterations, batchSize, learningRate, momentum, logInitialScale, l2,
+                    fakeInitialScale, dataStep, metaIterations, Activation.LINEAR);
+        }
+
+        /** The preset names, default first. */
+        public static final List<String> PRESETS = List.of("log-fig3", "log-fig1");
+
+        /**
+         * log-fig3 (default; Jan 19 figure 3): linear output, L2 0.01, 40 iterations, learning rate 1, initial
+         * scale exp(-4), fake data from 0.01 N(0, 1), 10,000 validation and 1,000 test images, data step 1, 20
+         * meta-iterations. log-fig1 (figure 1): tanh before the softmax, L2 0.1, 10 iterations, learning rate
+         * exp(0.5), initial scale exp(-2), fake data from zero, 1,000 validation images, data step 0.04, 50
+         * meta-iterations.
+         */
+        public static Config preset(String name, boolean quick) {
+            return switch (name) {
+                case "log-fig3" -> quick ? new Config(1_000, 500, 20, 10, 1.0, 0.9, -4, 0.01, 0.01, 1.0, 6)
+                        : new Config(10_000, 1_000, 40, 10, 1.0, 0.9, -4, 0.01, 0.01, 1.0, 20);
+                case "log-fig1" -> new Config(quick ? 500 : 1_000, quick ? 200 : 1_000, 10, 10, Math.exp(0.5), 0.9, -2,
+                        0.1, 0, 0.04, quick ? 6 : 50, Activation.TANH);
+                default -> throw new ConfigException("unknown preset '" + name + "'; choose one of " + PRESETS);
+            };
+        }
+
+        /** The log's setting of figure 3. */
         public static Config defaults() {
-            return new Config(10_000, 1_000, 40, 10, 1.0, 0.9, -4, 0.01, 0.01, 1.0, 20);
+            return preset("log-fig3", false);
         }
 
         /** A small version that runs in seconds. */
         public static Config quick() {
-            return new Config(1_000, 500, 20, 10, 1.0, 0.9, -4, 0.01, 0.01, 1.0, 6);
+            return preset("log-fig3", true);
+        }
+
+        public Config withNetwork(Activation output) {
+            return new Config(validationSize, testSize, iterations, batchSize, learningRate, momentum, logInitialScale,
+                    l2, fakeInitialScale, dataStep, metaIterations, output);
         }
 
         public Config withMeta(double step, int count) {
             return new Config(validationSize, testSize, iterations, batchSize, learningRate, momentum, logInitialScale,
-                    l2, fakeInitialScale, step, count);
+                    l2, fakeInitialScale, step, count, outputActivation);
         }
 
         public Config withLearningRate(double rate) {
             return new Config(validationSize, testSize, iterations, batchSize, rate, momentum, logInitialScale, l2,
-                    fakeInitialScale, dataStep, metaIterations);
+                    fakeInitialScale, dataStep, metaIterations, outputActivation);
         }
 
         public Config withSizes(int validation, int test) {
             return new Config(validation, test, iterations, batchSize, learningRate, momentum, logInitialScale, l2,
-                    fakeInitialScale, dataStep, metaIterations);
+                    fakeInitialScale, dataStep, metaIterations, outputActivation);
         }
     }
 
@@ -141,7 +180,7 @@ public final class FakeData implements Experiment {
         Examples valid = Examples.of(data.splits().validation());
         Examples test = Examples.of(data.splits().test());
         int classes = LabelledImages.DEFAULT_CLASSES, pixels = valid.images().cols();
-        Mlp model = Mlp.logisticRegression(pixels, classes);
+        Mlp model = new Mlp(Activation.TANH, config.outputActivation(), pixels, classes); // no hidden layer
         ParameterLayout layout = model.layout();
         int[] fakeLabels = new int[classes];
         double[] oneHot = new double[classes * classes];

@@ -11,6 +11,7 @@ import io.github.hypergrad4j.experiments.sweep.SweepGrid;
 import io.github.hypergrad4j.experiments.sweep.SweepResult;
 import io.github.hypergrad4j.experiments.sweep.SweepVariable;
 import io.github.hypergrad4j.report.ResultsSection;
+import io.github.hypergrad4j.model.Activation;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.Schedule;
 import java.io.IOException;
@@ -31,8 +32,10 @@ public final class LearningRateWiggliness implements Experiment {
      * @param logScale log of the initial weights' scale (w_0 = exp(logScale) z)
      * @param momentum constant momentum
      * @param sweep the sweep over the log learning rate
+     * @param outputActivation the activation before the softmax (tanh in the log's Jan 14 figure)
      */
-    public record Config(int trainSize, int batchSize, int[] layers, double logScale, double momentum, SweepGrid sweep) {
+    public record Config(int trainSize, int batchSize, int[] layers, double logScale, double momentum, SweepGrid sweep,
+            Activation outputActivation) {
         public Config {
             ConfigException.requirePositive("training set size", trainSize);
             ConfigException.requirePositive("batch size", batchSize);
@@ -42,6 +45,14 @@ public final class LearningRateWiggliness implements Experiment {
             if (sweep == null) {
                 throw new ConfigException("the learning-rate sweep needs a grid");
             }
+            if (outputActivation == null) {
+                throw new ConfigException("the network needs an output activation (linear or tanh)");
+            }
+        }
+
+        /** The log's network: tanh before the softmax. */
+        public Config(int trainSize, int batchSize, int[] layers, double logScale, double momentum, SweepGrid sweep) {
+            this(trainSize, batchSize, layers, logScale, momentum, sweep, Activation.TANH);
         }
 
         /** The log's setting. */
@@ -56,11 +67,19 @@ public final class LearningRateWiggliness implements Experiment {
         }
 
         public Config withSweep(SweepGrid grid) {
-            return new Config(trainSize, batchSize, layers, logScale, momentum, grid);
+            return new Config(trainSize, batchSize, layers, logScale, momentum, grid, outputActivation);
         }
 
         public Config withData(int newTrainSize, int newBatchSize) {
-            return new Config(newTrainSize, newBatchSize, layers, logScale, momentum, sweep);
+            return new Config(newTrainSize, newBatchSize, layers, logScale, momentum, sweep, outputActivation);
+        }
+
+        public Config withLogScale(double s) {
+            return new Config(trainSize, batchSize, layers, s, momentum, sweep, outputActivation);
+        }
+
+        public Config withNetwork(Activation output) {
+            return new Config(trainSize, batchSize, layers, logScale, momentum, sweep, output);
         }
     }
 
@@ -100,7 +119,8 @@ public final class LearningRateWiggliness implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        NetworkSetup setup = NetworkSetup.create(context, config.layers(), config.trainSize(), config.batchSize());
+        NetworkSetup setup = NetworkSetup.create(context, config.layers(), config.outputActivation(), config.trainSize(),
+                config.batchSize());
         double[] w0 = setup.init().weights(Math.exp(config.logScale()));
         SweepVariable logRate = new SweepVariable() {
             @Override

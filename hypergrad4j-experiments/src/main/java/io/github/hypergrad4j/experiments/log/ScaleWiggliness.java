@@ -11,6 +11,7 @@ import io.github.hypergrad4j.experiments.sweep.SweepGrid;
 import io.github.hypergrad4j.experiments.sweep.SweepResult;
 import io.github.hypergrad4j.experiments.sweep.SweepVariable;
 import io.github.hypergrad4j.hyper.InitialWeights;
+import io.github.hypergrad4j.model.Activation;
 import io.github.hypergrad4j.report.ResultsSection;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.Schedule;
@@ -33,9 +34,12 @@ public final class ScaleWiggliness implements Experiment {
      * @param momentum constant momentum
      * @param sweep the main sweep over s
      * @param zoom the zoomed sweep, or null for none
+     * @param outputActivation the activation before the softmax (tanh in the log's Jan 9 figures)
+     * @param boxWindow the zoom's high-pass: the loss minus its mean over this many neighbouring points, the
+     *     log's box filter (20 in its figure 2); 0 for the loss minus its local quadratic trend
      */
     public record Config(int trainSize, int batchSize, int[] layers, double learningRate, double momentum,
-            SweepGrid sweep, SweepGrid zoom) {
+            SweepGrid sweep, SweepGrid zoom, Activation outputActivation, int boxWindow) {
         public Config {
             ConfigException.requirePositive("training set size", trainSize);
             ConfigException.requirePositive("batch size", batchSize);
@@ -45,6 +49,20 @@ public final class ScaleWiggliness implements Experiment {
             if (sweep == null) {
                 throw new ConfigException("the scale sweep needs a grid");
             }
+            if (outputActivation == null) {
+                throw new ConfigException("the network needs an output activation (linear or tanh)");
+            }
+            ConfigException.requireNonNegative("the box filter's window", boxWindow);
+            if (boxWindow == 1) {
+                throw new ConfigException("a box filter of one point removes everything; use a window of at least 2,"
+                        + " or 0 for the local quadratic trend");
+            }
+        }
+
+        /** The log's network (tanh before the softmax) and its box filter of 20 points. */
+        public Config(int trainSize, int batchSize, int[] layers, double learningRate, double momentum, SweepGrid sweep,
+                SweepGrid zoom) {
+            this(trainSize, batchSize, layers, learningRate, momentum, sweep, zoom, Activation.TANH, 20);
         }
 
         /** The log's setting. */
@@ -58,19 +76,28 @@ public final class ScaleWiggliness implements Experiment {
         public static Config quick() {
             return new Config(200, 50, new int[] {784, 200, 50, 10}, 1.0, 0.9,
                     new SweepGrid(-4, 1, 8, new int[] {0, 1, 5, 10}),
-                    new SweepGrid(-2, 1, 16, new int[] {5, 10}));
+                    new SweepGrid(-2, 1, 16, new int[] {5, 10}), Activation.TANH, 4);
         }
 
         public Config withSweep(SweepGrid grid) {
-            return new Config(trainSize, batchSize, layers, learningRate, momentum, grid, zoom);
+            return new Config(trainSize, batchSize, layers, learningRate, momentum, grid, zoom, outputActivation, boxWindow);
         }
 
         public Config withZoom(SweepGrid grid) {
-            return new Config(trainSize, batchSize, layers, learningRate, momentum, sweep, grid);
+            return new Config(trainSize, batchSize, layers, learningRate, momentum, sweep, grid, outputActivation, boxWindow);
         }
 
         public Config withData(int newTrainSize, int newBatchSize) {
-            return new Config(newTrainSize, newBatchSize, layers, learningRate, momentum, sweep, zoom);
+            return new Config(newTrainSize, newBatchSize, layers, learningRate, momentum, sweep, zoom, outputActivation,
+                    boxWindow);
+        }
+
+        public Config withNetwork(Activation output) {
+            return new Config(trainSize, batchSize, layers, learningRate, momentum, sweep, zoom, output, boxWindow);
+        }
+
+        public Config withBoxWindow(int window) {
+            return new Config(trainSize, batchSize, layers, learningRate, momentum, sweep, zoom, outputActivation, window);
         }
     }
 
@@ -110,7 +137,8 @@ public final class ScaleWiggliness implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        NetworkSetup setup = NetworkSetup.create(context, config.layers(), config.trainSize(), config.batchSize());
+        NetworkSetup setup = NetworkSetup.create(context, config.layers(), config.outputActivation(), config.trainSize(),
+                config.batchSize());
         Sweep sweep = new Sweep(setup.trainer(), setup.objective(), new LogScale(setup));
         SweepResult main;
         try (Progress.Task task = context.progress().start("scale sweep", config.sweep().totalSteps())) {
@@ -128,14 +156,23 @@ public final class ScaleWiggliness implements Experiment {
             try (Progress.Task task = context.progress().start("zoomed sweep", config.zoom().totalSteps())) {
                 zoom = sweep.run(config.zoom(), task);
             }
-            int half = Math.max(2, config.zoom().points() / 12);
-            double[][] highPass = SweepFigures.highPass(zoom.loss(), half);
             ResultsSection z = data.section("zoom");
             zoom.record(z, "logScale");
-            z.put("highPassLoss", highPass).put("highPassHalfWindow", half);
-            context.saveFigure("zoomed-scale.png", "Zoomed sweep: loss, loss minus its local quadratic trend over "
-                    + (2 * half + 1) + " points (the wiggles), and the exact derivative.",
-                    SweepFigures.zoomed(zoom, highPass, "log initial scale", "Log param scale s", "s"));
+            double[][] highPass;
+            String filter;
+            if (config.boxWindow() > 0) {
+                highPass = SweepFigures.boxHighPass(zoom.loss(), config.boxWindow());
+                filter = "loss minus its mean over " + config.boxWindow() + " points (the log's box filter)";
+                z.put("highPassLoss", highPass).put("highPassBoxWindow", config.boxWindow());
+            } else {
+                int half = Math.max(2, config.zoom().points() / 12);
+                highPass = SweepFigures.highPass(zoom.loss(), half);
+                filter = "loss minus its local quadratic trend over " + (2 * half + 1) + " points";
+                z.put("highPassLoss", highPass).put("highPassHalfWindow", half);
+            }
+            context.saveFigure("zoomed-scale.png", "Zoomed sweep: loss, " + filter + " (the wiggles), and the exact"
+                    + " derivative.", SweepFigures.zoomed(zoom, highPass, "log initial scale", "Log param scale s", "s",
+                    config.boxWindow() > 0 ? "loss - box mean" : "loss - local quadratic trend"));
             context.results().summary("diverged runs (zoomed sweep)", zoom.diverged());
         }
     }
