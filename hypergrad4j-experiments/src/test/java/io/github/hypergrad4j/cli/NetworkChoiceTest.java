@@ -69,6 +69,16 @@ class NetworkChoiceTest {
     }
 
     @Test
+    void theLogSchedulePresetsDrawEachMetaIterationsHypergradient() {
+        JsonNode r = run("lr-schedule", "--preset", "log-1k", "--meta-iterations", "2", "--steps", "3");
+        for (int i = 0; i < 2; i++) {
+            assertThat(r.at("/data/metaHypergradients/metaIteration" + i).size()).as("meta-iteration %d", i).isEqualTo(3);
+        }
+        assertThat(r.at("/data/metaHypergradients/metaIteration2").isMissingNode()).as("the last has no gradient").isTrue();
+        assertThat(r.get("figures").toString()).contains("lr-schedule-meta-hypergradients.png");
+    }
+
+    @Test
     void theOptionChangesTheNetworkAndTanhBoundsTheLoss() {
         JsonNode tanh = run("lr-wiggliness", "--points", "3", "--iterations", "10", "--from", "0", "--to", "1");
         JsonNode linear = run("lr-wiggliness", "--points", "3", "--iterations", "10", "--from", "0", "--to", "1",
@@ -97,5 +107,10 @@ class NetworkChoiceTest {
             assertThat(knot.get(2).asDouble()).isEqualTo(w1[j]);
         }
         assertThat(Results.numbers(r.at("/data/meta/knot00"))[0]).isEqualTo(-Math.exp(-3));
+        double counted = 0;
+        for (double c : Results.numbers(r.at("/data/gradientByMagnitude/W1/count"))) {
+            counted += c;
+        }
+        assertThat(counted).as("every W1 weight of 784-20-10 in a bin").isEqualTo(784 * 20);
     }
 }

@@ -21,6 +21,7 @@ import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.plot.LineChart;
 import io.github.hypergrad4j.plot.Palette;
 import io.github.hypergrad4j.plot.Panels;
+import io.github.hypergrad4j.report.ResultsSection;
 import io.github.hypergrad4j.train.Classification;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.ReversibleTrainer;
@@ -315,6 +316,7 @@ public final class InitDist implements Experiment {
             panels.add(gradientChart(grp.name(), Arrays.copyOfRange(firstW0, grp.offset(), grp.end()),
                     Arrays.copyOfRange(firstGradient, grp.offset(), grp.end())));
         }
+        saveGradientByMagnitude(context, layout, firstW0, firstGradient);
         context.saveFigure("init-dist.png", "Left: the learned density of each group's initial values (blue, a step"
                 + " per bin of the inverse CDF; gaps are bins of zero width) next to the histogram of the values"
                 + " sampled from it (grey). Right: the hypergradient of every initial value at the first"
@@ -332,6 +334,55 @@ public final class InitDist implements Experiment {
         context.results().summary("training loss before", history.first("trainLoss"))
                 .summary("training loss after", history.last("trainLoss"))
                 .summary("inverse-CDF bins that no sampled value falls in", emptyBins);
+    }
+
+    /** Bins of |w0| in the gradient-by-magnitude panel. */
+    static final int MAGNITUDE_BINS = 12;
+
+    /**
+     * The log's plan of Jan 11, "gradient w.r.t. individual weights as a function of their magnitude": the
+     * mean |d loss / d w0| of the initial values in each of {@link #MAGNITUDE_BINS} equal bins of |w0|, per
+     * group, at the first meta-iteration (recorded with the bins' centres and counts).
+     */
+    private static void saveGradientByMagnitude(ExperimentContext context, ParameterLayout layout, double[] w0,
+            double[] gradient) throws IOException {
+        ResultsSection section = context.results().data().section("gradientByMagnitude");
+        LineChart c = LineChart.titled("|Hypergradient| of the initial values by their magnitude (first meta-iteration)")
+                .axes("|initial value| (bin centre)", "mean |d loss / d initial value|").markers(true).legendAt("outside");
+        for (int g = 0; g < layout.groupCount(); g++) {
+            ParameterLayout.Group grp = layout.group(g);
+            double[][] binned = binnedMagnitude(Arrays.copyOfRange(w0, grp.offset(), grp.end()),
+                    Arrays.copyOfRange(gradient, grp.offset(), grp.end()), MAGNITUDE_BINS);
+            section.section(grp.name()).put("binCentre", binned[0]).put("meanAbsGradient", binned[1])
+                    .put("count", binned[2]);
+            c.series(grp.name(), binned[0], binned[1], Palette.categorical(g));
+        }
+        context.saveFigure("init-dist-gradient-by-magnitude.png", "Mean |hypergradient| of the initial values in"
+                + " equal bins of their magnitude |w0|, one curve per group, at the first meta-iteration (the log's"
+                + " plan of Jan 11). Empty bins are gaps.", c.render(MetaFigures.WIDTH, MetaFigures.HEIGHT));
+    }
+
+    /** Rows: bin centres, mean |gradient| per bin (NaN when empty), counts; bins split [0, max |w|] equally. */
+    static double[][] binnedMagnitude(double[] w, double[] gradient, int bins) {
+        double max = 0;
+        for (double v : w) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double width = max > 0 ? max / bins : 1;
+        double[] centre = new double[bins], sum = new double[bins], count = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centre[b] = (b + 0.5) * width;
+        }
+        for (int i = 0; i < w.length; i++) {
+            int b = (int) Math.min(bins - 1, Math.floor(Math.abs(w[i]) / width));
+            sum[b] += Math.abs(gradient[i]);
+            count[b]++;
+        }
+        double[] mean = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            mean[b] = count[b] > 0 ? sum[b] / count[b] : Double.NaN;
+        }
+        return new double[][] {centre, mean, count};
     }
 
     /** The log's "Inverse CDF Height" panel: knot j at uniform level j / bins, one curve per meta-iteration. */

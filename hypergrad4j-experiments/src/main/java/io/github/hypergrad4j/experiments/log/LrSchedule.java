@@ -248,7 +248,7 @@ public final class LrSchedule implements Experiment {
             new LrScheduleFigures(new LrScheduleFigures.Shape(config.perGroup(),
                     config.learnMomentum(), config.learnScales(), config.newSeedEachMetaIteration()),
                     problem.model().layout(), steps, groups).save(context, history, schedules,
-                    end, start.values(), average, before, after, compare.length);
+                    end, start.values(), average, before, after, compare.length, meta.hypergradients());
         }
     }
 
