@@ -30,7 +30,7 @@ public final class LrWigglinessCommand extends ExperimentCommand {
         if (logScale != null) {
             c = c.withLogScale(logScale);
         }
-        c = c.withNetwork(network.outputActivation(c.outputActivation()));
+        c = c.withNetwork(network.outputActivation(c.outputActivation())).withSeeds(sweep.seeds(c.seeds()));
         return new LearningRateWiggliness(c);
     }
 }

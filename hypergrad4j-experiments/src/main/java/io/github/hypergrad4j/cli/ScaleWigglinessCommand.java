@@ -51,7 +51,7 @@ public final class ScaleWigglinessCommand extends ExperimentCommand {
                     zoomTo != null ? zoomTo : c.zoom().to(), zoomPoints != null ? zoomPoints : c.zoom().points());
             c = c.withZoom(zoomIterations != null ? z.withIterations(zoomIterations) : z);
         }
-        c = c.withNetwork(network.outputActivation(c.outputActivation()));
+        c = c.withNetwork(network.outputActivation(c.outputActivation())).withSeeds(sweep.seeds(c.seeds()));
         if (boxFilter != null) {
             c = c.withBoxWindow(boxFilter);
         }

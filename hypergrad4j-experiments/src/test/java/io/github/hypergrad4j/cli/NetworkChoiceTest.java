@@ -69,6 +69,20 @@ class NetworkChoiceTest {
     }
 
     @Test
+    void seedsRepeatTheSweepAndRecordTheMeanWithItsSpread() {
+        JsonNode r = run("lr-wiggliness", "--points", "2", "--iterations", "4", "--seeds", "3");
+        double[] first = Results.numbers(r.at("/data/sweep/loss/0"));
+        double[] mean = Results.numbers(r.at("/data/seeds/meanLoss/0"));
+        double[] sd = Results.numbers(r.at("/data/seeds/lossSd/0"));
+        assertThat(r.at("/data/seeds/seeds").asInt()).isEqualTo(3);
+        assertThat(mean).hasSameSizeAs(first).isNotEqualTo(first);
+        for (double v : sd) {
+            assertThat(v).as("other noises z give other losses").isPositive();
+        }
+        assertThat(r.get("figures").toString()).contains("loss-and-derivative-vs-learning-rate-seeds.png");
+    }
+
+    @Test
     void theLogSchedulePresetsDrawEachMetaIterationsHypergradient() {
         JsonNode r = run("lr-schedule", "--preset", "log-1k", "--meta-iterations", "2", "--steps", "3");
         for (int i = 0; i < 2; i++) {

@@ -28,6 +28,33 @@ public final class SweepFigures {
                 axis, symbol));
     }
 
+    /**
+     * The mean loss (top) and derivative (bottom) over seeds, one curve per iteration count, with dashed
+     * lines at the mean plus and minus one standard deviation.
+     */
+    public static BufferedImage seedBand(SeedBand b, String name, String axis, String symbol) {
+        SweepResult m = b.mean();
+        LineChart loss = lossChart(m, "Loss vs " + name + ", mean of " + b.seeds() + " seeds +- 1 sd", axis);
+        LineChart derivative = derivativeChart(m, "Derivative vs " + name + ", mean of " + b.seeds() + " seeds +- 1 sd",
+                axis, symbol);
+        for (int k = 0; k < m.iterations().length; k++) {
+            String label = SweepResult.label(m.iterations()[k]);
+            loss.band(label, m.x(), shift(m.loss()[k], b.lossSd()[k], -1), shift(m.loss()[k], b.lossSd()[k], 1),
+                    Palette.categorical(k));
+            derivative.band(label, m.x(), shift(m.derivative()[k], b.derivativeSd()[k], -1),
+                    shift(m.derivative()[k], b.derivativeSd()[k], 1), Palette.categorical(k));
+        }
+        return Panels.column(loss.render(WIDTH, HEIGHT), derivative.render(WIDTH, HEIGHT));
+    }
+
+    private static double[] shift(double[] mean, double[] sd, double sign) {
+        double[] out = new double[mean.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mean[i] + sign * sd[i];
+        }
+        return out;
+    }
+
     /** Loss, loss minus its moving average, and derivative, in a 2 x 2 grid as in the log's zoomed figure. */
     public static BufferedImage zoomed(SweepResult r, double[][] highPass, String name, String axis, String symbol,
             String filterAxis) {
