@@ -221,6 +221,12 @@ public final class FakeData implements Experiment {
             Classification.Score te = Classification.score(model, w, test);
             m.put("trainLoss", tr.loss());
             m.put("validationLoss", va.loss());
+            double squares = 0;
+            for (double v : w) {
+                squares += v * v;
+            }
+            // The original's losses all include the training penalty: validation and test + this are its numbers.
+            m.put("penalty", config.l2() * squares);
             m.put("testLoss", te.loss());
             m.put("fakeDataScale", Examples.rms(images.data()) / realScale);
             m.put("trainError", tr.errorRate());
@@ -262,6 +268,9 @@ public final class FakeData implements Experiment {
                         new String[] {"Training error (fake data)", "Validation error", "Test error"}));
         context.results().summary("validation loss before", history.first("validationLoss"))
                 .summary("validation loss after", history.last("validationLoss"))
+                .summary("validation loss + L2 penalty after (the original's measure)",
+                        history.last("validationLoss") + history.last("penalty"))
+                .summary("test loss + L2 penalty after", history.last("testLoss") + history.last("penalty"))
                 .summary("test loss after", history.last("testLoss"))
                 .summary("validation error after", history.last("validationError"))
                 .summary("test error after", history.last("testError"))
