@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.log;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.hypergrad4j.autodiff.Tape;
 import io.github.hypergrad4j.autodiff.Var;
 import io.github.hypergrad4j.data.Centring;
@@ -10,6 +11,7 @@ import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.InnerRun;
 import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.experiments.meta.MetaFigures;
 import io.github.hypergrad4j.experiments.meta.MetaHistory;
@@ -59,14 +61,7 @@ public final class AugmentFlow implements Experiment {
     static final String COUPLINGS = "couplings";
 
     /**
-     * @param trainSize training examples
-     * @param validationSize validation examples (the meta-objective)
-     * @param testSize test examples (reported only)
-     * @param batchSize training minibatch size (each also augmented)
-     * @param iterations training steps per meta-iteration
-     * @param learningRate constant learning rate
-     * @param momentum constant momentum
-     * @param logInitialScale initial weights exp(logInitialScale) z
+     * @param inner the inner training run (its minibatches are each also augmented)
      * @param l2 L2 penalty on every weight
      * @param sigma standard deviation of the flow time t
      * @param taylorTerms terms of the truncated Taylor series of expm(t A_eff) x, beyond the identity
@@ -74,55 +69,39 @@ public final class AugmentFlow implements Experiment {
      * @param metaMomentum momentum of the gradient descent on the couplings
      * @param metaIterations hypergradient steps
      */
-    public record Config(int trainSize, int validationSize, int testSize, int batchSize, int iterations,
-            double learningRate, double momentum, double logInitialScale, double l2, double sigma, int taylorTerms,
-            double step, double metaMomentum, int metaIterations) {
+    public record Config(@JsonUnwrapped InnerRun inner, double l2, double sigma, int taylorTerms, double step,
+            double metaMomentum, int metaIterations) {
         public Config {
-            ConfigException.requirePositive("training set size", trainSize);
-            ConfigException.requirePositive("validation set size", validationSize);
-            ConfigException.requirePositive("test set size", testSize);
-            ConfigException.requirePositive("batch size", batchSize);
-            ConfigException.requireBatchWithin(batchSize, trainSize);
-            ConfigException.requirePositive("iterations", iterations);
-            ConfigException.requirePositive("learning rate", learningRate);
-            ConfigException.requireFraction("momentum", momentum);
-            ConfigException.requireFinite("log initial scale", logInitialScale);
             ConfigException.requireNonNegative("the L2 penalty", l2);
-            ConfigException.requirePositive("sigma", sigma);
+            ConfigException.requirePositive("sigma (--sigma)", sigma);
             ConfigException.requirePositive("Taylor terms", taylorTerms);
-            ConfigException.requirePositive("meta step", step);
+            ConfigException.requirePositive("meta step (--meta-step)", step);
             ConfigException.requireFraction("meta momentum", metaMomentum);
-            ConfigException.requirePositive("meta-iterations", metaIterations);
+            ConfigException.requirePositive("meta-iterations (--meta-iterations)", metaIterations);
         }
 
         /** Modest sizes: a couple of minutes. */
         public static Config defaults() {
-            return new Config(1_000, 1_000, 1_000, 100, 30, 0.5, 0.9, -4, 0.001, 1.0, 10, 100, 0.5, 10);
+            return new Config(new InnerRun(new SplitSizes(1_000, 1_000, 1_000), 100, 30, 0.5, 0.9, -4), 0.001, 1.0, 10,
+                    100, 0.5, 10);
         }
 
         /** Seconds. */
         public static Config quick() {
-            return new Config(200, 200, 200, 50, 10, 0.5, 0.9, -4, 0.001, 1.0, 6, 100, 0.5, 3);
+            return new Config(new InnerRun(new SplitSizes(200, 200, 200), 50, 10, 0.5, 0.9, -4), 0.001, 1.0, 6, 100,
+                    0.5, 3);
         }
 
         public Config withMeta(double newStep, int count) {
-            return new Config(trainSize, validationSize, testSize, batchSize, iterations, learningRate, momentum,
-                    logInitialScale, l2, sigma, taylorTerms, newStep, metaMomentum, count);
+            return new Config(inner, l2, sigma, taylorTerms, newStep, metaMomentum, count);
         }
 
-        public Config withSizes(int train, int validation, int test) {
-            return new Config(train, validation, test, batchSize, iterations, learningRate, momentum, logInitialScale,
-                    l2, sigma, taylorTerms, step, metaMomentum, metaIterations);
-        }
-
-        public Config withLearningRate(double rate) {
-            return new Config(trainSize, validationSize, testSize, batchSize, iterations, rate, momentum,
-                    logInitialScale, l2, sigma, taylorTerms, step, metaMomentum, metaIterations);
+        public Config withInner(InnerRun run) {
+            return new Config(run, l2, sigma, taylorTerms, step, metaMomentum, metaIterations);
         }
 
         public Config withSigma(double newSigma) {
-            return new Config(trainSize, validationSize, testSize, batchSize, iterations, learningRate, momentum,
-                    logInitialScale, l2, newSigma, taylorTerms, step, metaMomentum, metaIterations);
+            return new Config(inner, l2, newSigma, taylorTerms, step, metaMomentum, metaIterations);
         }
     }
 
@@ -271,18 +250,18 @@ public final class AugmentFlow implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()),
-                Centring.POOL_MEAN);
+        InnerRun run = config.inner();
+        LoadedData data = context.loadData(run.sizes(), Centring.POOL_MEAN);
         Examples.Splits splits = Examples.Splits.of(data.splits());
         Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         int h = train.height(), w = train.width(), d = h * w;
         Mlp model = Mlp.logisticRegression(d, LabelledImages.DEFAULT_CLASSES);
         ParameterLayout layout = model.layout();
-        double[] times = InitialWeights.standardNormal(config.iterations(), context.seedFor("flow times"));
+        double[] times = InitialWeights.standardNormal(run.iterations(), context.seedFor("flow times"));
         for (int s = 0; s < times.length; s++) {
             times[s] *= config.sigma();
         }
-        CyclicBatches batches = CyclicBatches.shuffled(train.size(), config.batchSize(), context.seedFor("batches"));
+        CyclicBatches batches = CyclicBatches.shuffled(train.size(), run.batchSize(), context.seedFor("batches"));
         L2Penalty l2 = L2Penalty.scalar(layout);
         Tensor lambda = Tensor.vector(config.l2());
         int terms = config.taylorTerms();
@@ -298,8 +277,8 @@ public final class AugmentFlow implements Experiment {
                     .plus(Losses.softmaxCrossEntropy(model.logits(wv, augmented), y)).times(0.5)
                     .plus(l2.apply(wv, tape.constant(lambda)));
         };
-        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(Math.exp(config.logInitialScale()));
-        Schedule schedule = Schedule.constant(config.iterations(), layout, config.learningRate(), config.momentum());
+        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(run.initialScale());
+        Schedule schedule = Schedule.constant(run.iterations(), layout, run.learningRate(), run.momentum());
 
         // x is the four coupling maps, the entries of P on the mask (right, left, below, above
         // neighbour of every pixel; those off the image get no gradient and stay 0).
