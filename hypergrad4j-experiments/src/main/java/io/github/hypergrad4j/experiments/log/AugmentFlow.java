@@ -48,14 +48,9 @@ import java.util.Map;
  * learned through the exact hypergradient of a logistic regression's validation loss, reversing its
  * whole SGD run on original-plus-augmented minibatches.
  *
- * <p>"Also used as its transpose": the flow uses A_eff = A - A^T, A = M ⊙ P with M the 0/1 mask of
- * 4-neighbour pairs. A - A^T is antisymmetric, so expm(t A_eff) is orthogonal (imaginary eigenvalues):
- * it moves intensity around without growing or shrinking the image, t and -t are inverse to each
- * other (so the symmetric Gaussian over t gives a symmetric distribution of transformations), and the
- * truncated Taylor series stays accurate for any learned A because no direction is amplified. The
- * alternative of using A and A^T on alternate steps would also allow smoothing (real eigenvalues), but
- * then a learned A could make expm(t A) blow up for large t. The price is the log's "symmetry-related"
- * redundancy: P_ij and P_ji enter only through their difference.
+ * <p>"Also used as its transpose": the flow uses A_eff = A - A^T ({@link NeighbourFlow}, which says why);
+ * the price is the log's "symmetry-related" redundancy: P_ij and P_ji enter only through their
+ * difference.
  */
 public final class AugmentFlow implements Experiment {
     static final String COUPLINGS = "couplings";
@@ -140,114 +135,6 @@ public final class AugmentFlow implements Experiment {
         return config;
     }
 
-    /** The 0/1 mask of ordered 4-neighbour pixel pairs (i, j) of an h x w image, row-major. */
-    static double[] neighbourMask(int h, int w) {
-        int d = h * w;
-        double[] m = new double[d * d];
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                for (int j : neighbours(r, c, h, w)) {
-                    if (j >= 0) {
-                        m[i * d + j] = 1;
-                    }
-                }
-            }
-        }
-        return m;
-    }
-
-    /** Right, left, below, above neighbours of pixel (r, c); -1 off the image. */
-    static int[] neighbours(int r, int c, int h, int w) {
-        return new int[] {c + 1 < w ? r * w + c + 1 : -1, c > 0 ? r * w + c - 1 : -1, r + 1 < h ? (r + 1) * w + c : -1,
-            r > 0 ? (r - 1) * w + c : -1};
-    }
-
-    /**
-     * The rows of x (n x d) transformed by expm(t (A - A^T)), A = M ⊙ P, by the truncated Taylor series
-     * of the action: Y_0 = X, Y_k = Y_{k-1} (t A_eff)^T / k, result sum_k Y_k. P enters only through its
-     * entries on the mask M, the four coupling maps {@code couplings} (4d x 1: map k holds
-     * P[i, n_k(i)] for the k-th neighbour n_k of every pixel i, in the order right, left, below, above;
-     * entries off the image are ignored). A_eff is never formed as a d x d matrix: in the transposed
-     * layout Z = Y^T (d x n), (A_eff Z)[i] = sum_k E_k[i] Z[n_k(i)] with
-     * E_k[i] = P_k[i] - P_opp(k)[n_k(i)], a gather of rows per neighbour, about d / 4 times cheaper than
-     * the dense product with the d x d matrix. The transposes are products with an n x n identity.
-     */
-    static Var flow(Var x, Var couplings, int h, int w, double t, int terms) {
-        Tape tape = x.tape();
-        int n = x.value().rows(), d = h * w;
-        Var identity = tape.constant(identity(n));
-        Var ones = tape.constant(Tensor.of(filled(n, 1), 1, n));
-        Local local = Local.of(h, w);
-        Var[] coefficient = new Var[4];
-        for (int k = 0; k < 4; k++) {
-            coefficient[k] = couplings.rows(local.own[k]).minus(couplings.rows(local.opposite[k]))
-                    .times(tape.constant(Tensor.of(local.inside[k].clone(), d, 1))).matmul(ones);
-        }
-        Var z = x.matmul(true, identity, false);
-        Var y = z, sum = z;
-        for (int term = 1; term <= terms; term++) {
-            Var next = null;
-            for (int k = 0; k < 4; k++) {
-                Var part = coefficient[k].times(y.rows(local.neighbour[k]));
-                next = next == null ? part : next.plus(part);
-            }
-            y = next.times(t / term);
-            sum = sum.plus(y);
-        }
-        return identity.matmul(false, sum, true);
-    }
-
-    /**
-     * Index arrays of the local flow: per direction k and pixel i, the row of n_k(i) (i itself off the
-     * image), the entry of P_k[i] and of P_opp(k)[n_k(i)] in the coupling vector, and 1 where n_k(i)
-     * exists.
-     */
-    private record Local(int[][] neighbour, int[][] own, int[][] opposite, double[][] inside) {
-        static final int[] OPPOSITE = {1, 0, 3, 2};
-
-        static Local of(int h, int w) {
-            int d = h * w;
-            int[][] neighbour = new int[4][d], own = new int[4][d], opposite = new int[4][d];
-            double[][] inside = new double[4][d];
-            for (int r = 0; r < h; r++) {
-                for (int c = 0; c < w; c++) {
-                    int i = r * w + c;
-                    int[] n = neighbours(r, c, h, w);
-                    for (int k = 0; k < 4; k++) {
-                        boolean in = n[k] >= 0;
-                        neighbour[k][i] = in ? n[k] : i;
-                        own[k][i] = k * d + i;
-                        opposite[k][i] = OPPOSITE[k] * d + (in ? n[k] : i);
-                        inside[k][i] = in ? 1 : 0;
-                    }
-                }
-            }
-            return new Local(neighbour, own, opposite, inside);
-        }
-    }
-
-    /** The flow applied to plain values (figures). */
-    static double[] flowValues(double[] rows, int n, double[] couplings, int h, int w, double t, int terms) {
-        Tape tape = new Tape();
-        return flow(tape.constant(Tensor.of(rows.clone(), n, h * w)),
-                tape.constant(Tensor.of(couplings.clone(), couplings.length, 1)), h, w, t, terms).value().data();
-    }
-
-    private static Tensor identity(int n) {
-        double[] id = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            id[i * n + i] = 1;
-        }
-        return Tensor.of(id, n, n);
-    }
-
-    private static double[] filled(int n, double v) {
-        double[] a = new double[n];
-        Arrays.fill(a, v);
-        return a;
-    }
-
     @Override
     public void run(ExperimentContext context) throws IOException {
         InnerRun run = config.inner();
@@ -265,6 +152,7 @@ public final class AugmentFlow implements Experiment {
         L2Penalty l2 = L2Penalty.scalar(layout);
         Tensor lambda = Tensor.vector(config.l2());
         int terms = config.taylorTerms();
+        NeighbourFlow flow = new NeighbourFlow(h, w);
         // Each step: the mean of the cross-entropies of the minibatch and of its flowed copy. t depends on
         // the step only, so the loss is the deterministic function of (step, w, theta) the reverse pass needs.
         TrainingLoss loss = (step, wv, theta) -> {
@@ -272,7 +160,7 @@ public final class AugmentFlow implements Experiment {
             int[] rows = batches.batch(step);
             Var x = tape.constant(train.images()).rows(rows);
             Var y = tape.constant(train.oneHot()).rows(rows);
-            Var augmented = flow(x, theta.get(COUPLINGS), h, w, times[step], terms);
+            Var augmented = flow.apply(x, theta.get(COUPLINGS), times[step], terms);
             return Losses.softmaxCrossEntropy(model.logits(wv, x), y)
                     .plus(Losses.softmaxCrossEntropy(model.logits(wv, augmented), y)).times(0.5)
                     .plus(l2.apply(wv, tape.constant(lambda)));
@@ -301,65 +189,21 @@ public final class AugmentFlow implements Experiment {
             m.put("testLoss", te.loss());
             m.put("validationError", va.errorRate());
             m.put("testError", te.errorRate());
-            m.put("couplingRms", Examples.rms(effectiveMaps(theta.get(COUPLINGS).data(), h, w)[0]));
+            m.put("couplingRms", Examples.rms(flow.effectiveMaps(theta.get(COUPLINGS).data())[0]));
             return m;
         };
         double[] couplings = new double[4 * d];
         MetaHistory history = new MetaLoop(context, "augment-flow meta-iterations", config.metaIterations(), "validationLoss")
                 .run(couplings, new SgdMomentum(config.step(), config.metaMomentum()), new MetaTraining(context.trainer(layout, loss), w0, schedule,
                         Classification.setLoss(model, valid), hyper, evaluation));
-        record(context, history, couplings, valid, h, w);
+        record(context, history, couplings, valid, flow);
     }
 
-    /**
-     * The dense d x d matrix A = M ⊙ P of the coupling vector (4d entries, see {@link #flow}): for tests
-     * and as the definition the local flow implements.
-     */
-    static double[] denseA(double[] couplings, int h, int w) {
-        int d = h * w;
-        double[] a = new double[d * d];
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                int[] n = neighbours(r, c, h, w);
-                for (int k = 0; k < 4; k++) {
-                    if (n[k] >= 0) {
-                        a[i * d + n[k]] = couplings[k * d + i];
-                    }
-                }
-            }
-        }
-        return a;
-    }
-
-    /**
-     * The effective couplings A_eff = A - A^T of every pixel to its right neighbour (map 0) and to the
-     * neighbour below (map 1); those to the left and above are their negatives, shifted.
-     */
-    static double[][] effectiveMaps(double[] couplings, int h, int w) {
-        int d = h * w;
-        double[] a = denseA(couplings, h, w);
-        double[][] maps = new double[2][d];
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                int[] n = neighbours(r, c, h, w);
-                if (n[0] >= 0) {
-                    maps[0][i] = a[i * d + n[0]] - a[n[0] * d + i];
-                }
-                if (n[2] >= 0) {
-                    maps[1][i] = a[i * d + n[2]] - a[n[2] * d + i];
-                }
-            }
-        }
-        return maps;
-    }
-
-    private void record(ExperimentContext context, MetaHistory history, double[] couplings, Examples valid, int h,
-            int w) throws IOException {
+    private void record(ExperimentContext context, MetaHistory history, double[] couplings, Examples valid,
+            NeighbourFlow flow) throws IOException {
         history.record(context.results().data().section("meta"));
-        int d = h * w;
-        double[][] maps = effectiveMaps(couplings, h, w);
+        int h = flow.height(), w = flow.width(), d = h * w;
+        double[][] maps = flow.effectiveMaps(couplings);
         context.results().data().put("couplingRight", maps[0]);
         context.results().data().put("couplingDown", maps[1]);
 
@@ -371,15 +215,15 @@ public final class AugmentFlow implements Experiment {
         double[][] shown = new double[shownImages * ts.length][];
         String[] labels = new String[shown.length];
         for (int j = 0; j < ts.length; j++) {
-            double[] flowed = flowValues(originals, shownImages, couplings, h, w, ts[j], 2 * config.taylorTerms());
+            double[] flowed = flow.values(originals, shownImages, couplings, ts[j], 2 * config.taylorTerms());
             for (int i = 0; i < shownImages; i++) {
                 shown[i * ts.length + j] = Arrays.copyOfRange(flowed, i * d, (i + 1) * d);
                 labels[i * ts.length + j] = String.format(Locale.ROOT, "t = %.1f", ts[j]);
             }
         }
         // How far the training-time truncation is from the flow at t = 2 sigma, relative to the image norm.
-        double[] truncated = flowValues(originals, shownImages, couplings, h, w, ts[4], config.taylorTerms());
-        double[] accurate = flowValues(originals, shownImages, couplings, h, w, ts[4], 3 * config.taylorTerms());
+        double[] truncated = flow.values(originals, shownImages, couplings, ts[4], config.taylorTerms());
+        double[] accurate = flow.values(originals, shownImages, couplings, ts[4], 3 * config.taylorTerms());
         double diff = 0, norm = 0;
         for (int k = 0; k < truncated.length; k++) {
             diff += (truncated[k] - accurate[k]) * (truncated[k] - accurate[k]);
