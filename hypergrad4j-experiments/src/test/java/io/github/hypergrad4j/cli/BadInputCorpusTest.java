@@ -136,7 +136,7 @@ class BadInputCorpusTest {
         }
     }
 
-    // ---- The classes of the second reliability round (issue 16), one test each. ----
+    // ---- The classes of the second reliability round, one test each. ----
 
     /** Prints one corpus line and checks the common rules: its code, its advice, no trace, no "bug". */
     private static String expect(String name, Run r, ExitCode code, String... advice) {
