@@ -210,19 +210,21 @@ public final class ScheduleProblem implements HypergradientProblem {
      * the meta-optimisation diverging (the caller's explosion guard can step back), not a bad argument.
      */
     private void requireRepresentable(double[] x, double[][] alpha, double[] scales) {
-        int g = groups();
+        ScheduleLayout l = layout();
+        int g = l.groups();
         for (int t = 0; t < steps; t++) {
             for (int k = 0; k < g; k++) {
                 if (!Double.isFinite(alpha[t][k])) {
                     throw new io.github.hypergrad4j.train.TrainingDivergedException(t, "the learning rate of step " + t
-                            + ", group " + k + " is exp(" + x[t * g + k] + ") = " + alpha[t][k] + " after the meta step", null);
+                            + ", group " + k + " is exp(" + x[l.logAlpha(t, k)] + ") = " + alpha[t][k] + " after the meta step",
+                            null);
                 }
             }
         }
         for (int k = 0; k < g; k++) {
-            if (!Double.isFinite(scales[k]) || !Double.isFinite(x[steps * g * 2 + k])) {
+            if (!Double.isFinite(scales[k]) || !Double.isFinite(x[l.logScale(k)])) {
                 throw new io.github.hypergrad4j.train.TrainingDivergedException(0, "the initial scale of group " + k
-                        + " is exp(" + x[2 * steps * g + k] + ") = " + scales[k] + " after the meta step", null);
+                        + " is exp(" + x[l.logScale(k)] + ") = " + scales[k] + " after the meta step", null);
             }
         }
         for (double v : x) {

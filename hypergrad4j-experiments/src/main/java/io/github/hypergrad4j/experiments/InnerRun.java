@@ -2,6 +2,9 @@ package io.github.hypergrad4j.experiments;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.hypergrad4j.data.SplitSizes;
+import io.github.hypergrad4j.hyper.InitialWeights;
+import io.github.hypergrad4j.model.ParameterLayout;
+import io.github.hypergrad4j.train.Schedule;
 
 /**
  * The inner training run a meta-optimisation reverses, as far as its settings are shared: how many
@@ -54,5 +57,15 @@ public record InnerRun(@JsonUnwrapped(suffix = "Size") SplitSizes sizes, int bat
     /** exp(logInitialScale), the standard deviation of the initial weights. */
     public double initialScale() {
         return Math.exp(logInitialScale);
+    }
+
+    /** The run's constant schedule: {@code iterations} steps of this learning rate and momentum in every group. */
+    public Schedule schedule(ParameterLayout layout) {
+        return Schedule.constant(iterations, layout, learningRate, momentum);
+    }
+
+    /** The initial weights exp(logInitialScale) z, z ~ N(0, 1) drawn from the run's seed for "initial weights". */
+    public double[] initialWeights(ParameterLayout layout, ExperimentContext context) {
+        return new InitialWeights(layout, context.seedFor("initial weights")).weights(initialScale());
     }
 }

@@ -15,7 +15,6 @@ import io.github.hypergrad4j.experiments.meta.MetaFigures;
 import io.github.hypergrad4j.experiments.meta.MetaHistory;
 import io.github.hypergrad4j.experiments.meta.MetaLoop;
 import io.github.hypergrad4j.experiments.meta.MetaTraining;
-import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.hyper.Parameterisation;
 import io.github.hypergrad4j.meta.SgdMomentum;
 import io.github.hypergrad4j.model.L2Penalty;
@@ -126,8 +125,8 @@ public final class Ard implements Experiment {
                 Classification.minibatchLoss(model, train, CyclicBatches.shuffled(train.size(), run.batchSize(),
                         context.seedFor("batches"))),
                 (w, theta) -> penalty.apply(w, theta.get(PENALTY)));
-        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(run.initialScale());
-        Schedule schedule = Schedule.constant(run.iterations(), layout, run.learningRate(), run.momentum());
+        double[] w0 = run.initialWeights(layout, context);
+        Schedule schedule = run.schedule(layout);
 
         double[] logPenalty = new double[penalty.size()];
         Arrays.fill(logPenalty, config.initialLogPenalty());

@@ -165,8 +165,8 @@ public final class AugmentFlow implements Experiment {
                     .plus(Losses.softmaxCrossEntropy(model.logits(wv, augmented), y)).times(0.5)
                     .plus(l2.apply(wv, tape.constant(lambda)));
         };
-        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(run.initialScale());
-        Schedule schedule = Schedule.constant(run.iterations(), layout, run.learningRate(), run.momentum());
+        double[] w0 = run.initialWeights(layout, context);
+        Schedule schedule = run.schedule(layout);
 
         // x is the four coupling maps, the entries of P on the mask (right, left, below, above
         // neighbour of every pixel; those off the image get no gradient and stay 0).

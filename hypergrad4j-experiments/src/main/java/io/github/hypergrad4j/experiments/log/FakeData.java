@@ -144,8 +144,8 @@ public final class FakeData implements Experiment {
         TrainingLoss loss = Classification.plus(
                 Classification.thetaMinibatchLoss(model, DATA, fakeTargets, new CyclicBatches(classes, run.batchSize())),
                 (w, theta) -> l2.apply(w, w.tape().constant(lambda)));
-        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(run.initialScale());
-        Schedule schedule = Schedule.constant(run.iterations(), layout, run.learningRate(), run.momentum());
+        double[] w0 = run.initialWeights(layout, context);
+        Schedule schedule = run.schedule(layout);
 
         double[] fake = InitialWeights.standardNormal(classes * pixels, context.seedFor("fake data"));
         for (int i = 0; i < fake.length; i++) {
