@@ -278,6 +278,8 @@ class BadInputCorpusTest {
                 data16.toString(), "--out", out.toString())), ExitCode.USAGE, "16 x 16 = 256 pixels", "28 x 28");
         expect("init-scales on 16 x 16 images", run(List.of("init-scales", "--quick", "--quiet", "--data",
                 data16.toString(), "--out", out.toString())), ExitCode.USAGE, "16 x 16 = 256 pixels", "28 x 28");
+        expect("adam-schedule on 16 x 16 images (was exit 1)", run(List.of("adam-schedule", "--quick", "--quiet", "--data",
+                data16.toString(), "--out", out.toString())), ExitCode.USAGE, "16 x 16 = 256 pixels", "28 x 28");
         expect("init-dist on 16 x 16 images", run(List.of("init-dist", "--quick", "--quiet", "--data", data16.toString(),
                 "--out", out.toString())), ExitCode.USAGE, "give --layers starting with 256");
         assertThat(Files.exists(out)).as("refusals leave nothing").isFalse();
