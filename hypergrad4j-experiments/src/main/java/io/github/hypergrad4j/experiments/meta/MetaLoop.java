@@ -112,7 +112,7 @@ public final class MetaLoop {
                     double[] gradient = r == null ? null : r.gradient();
                     double norm = gradient == null ? Double.POSITIVE_INFINITY : ExplosionGuard.norm(gradient);
                     ExplosionGuard.Decision d = guard == null ? null : guard.observe(i, norm);
-                    if (d == null || !d.exploded()) {
+                    if (d == null || d.applyUpdate()) {
                         state.accept(gradient);
                     } else {
                         context.info(guard.events().get(guard.events().size() - 1).message());
