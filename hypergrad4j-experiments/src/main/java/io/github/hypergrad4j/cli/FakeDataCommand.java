@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hypergrad4j fake-data}. */
-@Command(name = "fake-data", sortOptions = false,
+@Command(name = "fake-data", sortOptions = false, modelTransformer = InnerRunOptions.WithoutTrainSize.class,
         description = {"Jan 19: learn ten training images, one per label, so that a logistic regression trained on"
                 + " them does well on real validation data.",
             "Preset log-fig3 (default; Jan 19 figure 3): linear output, L2 0.01, 40 iterations, batch 10, learning rate 1, momentum 0.9, initial scale exp(-4), fake"
@@ -18,6 +18,9 @@ import picocli.CommandLine.Option;
 public final class FakeDataCommand extends ExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
+
+    @Mixin
+    InnerRunOptions inner = new InnerRunOptions();
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "log-fig3",
             description = "log-fig3 or log-fig1; default: ${DEFAULT-VALUE}.")
@@ -31,8 +34,7 @@ public final class FakeDataCommand extends ExperimentCommand {
         FakeData.Config c = FakeData.Config.preset(preset, quick);
         c = c.withNetwork(network.outputActivation(c.outputActivation()));
         c = c.withMeta(meta.metaStep(c.dataStep()), meta.metaIterations(c.metaIterations()))
-                .withSizes(meta.validationSize(c.validationSize()), meta.testSize(c.testSize()))
-                .withLearningRate(meta.learningRate(c.learningRate()));
+                .withInner(inner.apply(c.inner()));
         return new FakeData(c);
     }
 }
