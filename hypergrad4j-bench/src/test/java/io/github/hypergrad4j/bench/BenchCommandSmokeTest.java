@@ -79,6 +79,33 @@ class BenchCommandSmokeTest {
         }
     }
 
+    @Test
+    void memoryOnlyRunsOneOptimisersTableAlone(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("results");
+        int exit = new CommandLine(new BenchCommand()).execute("--quick", "--quiet", "--memory-only", "adam", "--out",
+                out.toString());
+        assertThat(exit).isZero();
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("memory-adam.json").toFile());
+        assertThat(json.get("schema").asText()).isEqualTo(MemoryScalingRun.SCHEMA);
+        assertThat(json.get("reproduce").asText()).endsWith("--quick --memory-only adam");
+        JsonNode memory = json.get("memory");
+        assertThat(memory.get("optimizer").asText()).isEqualTo("adam");
+        assertThat(memory.get("rows")).hasSize(BenchConfig.smoke().adamMemorySteps().length);
+        for (JsonNode row : memory.get("rows")) {
+            assertThat(row.get("exact").get("peakBytes").asLong()).isPositive();
+            assertThat(row.get("referencePeakBytes").asDouble()).isPositive();
+        }
+        String md = Files.readString(out.resolve("memory-adam.md"));
+        assertThat(md).contains("memory scaling, Adam", "(w_t, m_t, s_t)", "| T | exact: peak heap");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("memory-adam.json",
+                    "memory-adam.md");
+        }
+        assertThat(new CommandLine(new BenchCommand()).execute("--quick", "--quiet", "--memory-only", "rmsprop", "--out",
+                out.toString())).isNotZero();
+    }
+
     private static int cells(String row) {
         return row.split("\\|", -1).length - 2;
     }
