@@ -45,8 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
         Progress progress = quiet ? Progress.silent() : new Progress(System.err);
         BenchConfig config = quick ? BenchConfig.smoke() : BenchConfig.full();
         if (memoryOnly != null) {
-            MemoryScalingRun run = MemoryScalingRun.run(config, memoryOnly, progress, reproduceCommand());
-            run.write(out);
+            MemoryScalingRun run = MemoryScalingRun.run(config, memoryOnly, progress, reproduceCommand(), out);
             if (!quiet) {
                 console.println();
                 console.print(ReportWriter.markdown(run));

@@ -51,6 +51,10 @@ final class ReportWriter {
         b.append("# hypergrad4j benchmark: memory scaling, ")
                 .append(r.memory().optimizer().equals("adam") ? "Adam" : "SGD with momentum")
                 .append(r.quick() ? " (--quick: toy sizes)" : "").append("\n\n");
+        if (!r.complete()) {
+            b.append(f("**Partial**: %d of the %d T values (%s) measured so far.%n%n", r.memory().rows().size(),
+                    r.plannedSteps().length, java.util.Arrays.toString(r.plannedSteps())));
+        }
         b.append("- Date: ").append(r.date()).append('\n');
         b.append("- Machine: ").append(r.machine().summary()).append('\n');
         b.append(f("- Load average (1 min, other processes): %.2f before, %.2f after; run took %.0f s%n",
