@@ -2,7 +2,10 @@ package io.github.hypergrad4j.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -14,6 +17,12 @@ import java.util.SplittableRandom;
  * class-balanced sample of each into train, validation and test sets, relabelling the task's classes
  * 0..c-1 (all tasks get the same number of outputs, the largest c). {@link #withRotations} appends a
  * copy of every task with each image rotated by 90 degrees.
+ *
+ * <p>No image is drawn twice: tasks that use the same class of the same pool (the same
+ * {@link LabelledImages} object) get disjoint images of it, and within a task the three splits are
+ * disjoint. A rotated copy holds its own task's images, each in the same split (its training images
+ * are the rotated training images, and so on), as the paper's rotated alphabets did; so an image is
+ * seen by one task and its rotated copy only, and never on both sides of a train / test boundary.
  */
 public final class TaskSuite {
 
@@ -95,6 +104,54 @@ public final class TaskSuite {
     }
 
     /**
+     * The groups of classes of a single ten-class pool that {@link #fashion} and {@link #onePool} use:
+     * classes 0-4, classes 5-9, and three groups of the Fashion-MNIST kinds (tops 0, 2, 4, 6; footwear
+     * 5, 7, 9; trouser, dress, bag 1, 3, 8): five tasks of five, five, four, three and three classes, as in
+     * {@link #defaults}.
+     */
+    private static final int[][] ONE_POOL_GROUPS = {{0, 1, 2, 3, 4}, {5, 6, 7, 8, 9}, {0, 2, 4, 6}, {5, 7, 9}, {1, 3, 8}};
+
+    /**
+     * Five tasks from Fashion-MNIST alone, for machines without MNIST, in the structure of
+     * {@link #defaults}: Fashion-MNIST's classes 0-4 (T-shirt, trouser, pullover, dress, coat) and 5-9
+     * (sandal, shirt, sneaker, bag, ankle boot) in place of the two halves of MNIST, and the same three
+     * groups (tops; footwear; trouser, dress, bag). The halves and the groups share classes but, drawn
+     * by {@link #draw}, never an image.
+     *
+     * @param fashion Fashion-MNIST's images
+     * @return the five task specifications
+     * @throws IllegalArgumentException if the pool has fewer than ten classes
+     */
+    public static List<Spec> fashion(LabelledImages fashion) {
+        String[] names = {"Fashion 0-4", "Fashion 5-9", "tops", "footwear", "trouser, dress, bag"};
+        List<Spec> specs = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            specs.add(new Spec(names[i], fashion, ONE_POOL_GROUPS[i]));
+        }
+        return specs;
+    }
+
+    /**
+     * The tasks of {@link #fashion} from any pool of ten or more classes, named by their classes
+     * ("classes 0-4", "classes 5-9", "classes 0, 2, 4, 6", ...): for a directory of images whose
+     * classes this class knows nothing about.
+     *
+     * @param pool the images, labels 0..9 at least
+     * @return the five task specifications
+     * @throws IllegalArgumentException if the pool has fewer than ten classes
+     */
+    public static List<Spec> onePool(LabelledImages pool) {
+        List<Spec> specs = new ArrayList<>();
+        for (int[] group : ONE_POOL_GROUPS) {
+            boolean range = group[group.length - 1] - group[0] == group.length - 1;
+            String name = range ? "classes " + group[0] + "-" + group[group.length - 1]
+                    : "classes " + String.join(", ", Arrays.stream(group).mapToObj(String::valueOf).toList());
+            specs.add(new Spec(name, pool, group));
+        }
+        return specs;
+    }
+
+    /**
      * The first {@code classes} characters of each of the given alphabets, as tasks: the paper's data.
      *
      * @param alphabets the alphabets, one task each
@@ -118,9 +175,13 @@ public final class TaskSuite {
     /**
      * A class-balanced sample of every task: for each class, {@code perClass.total()} distinct images
      * drawn without replacement (seeded; task i uses seed + i), the first ones for training, then
-     * validation, then test. Every task gets as many outputs as the task with the most classes.
+     * validation, then test. Every task gets as many outputs as the task with the most classes. Tasks
+     * that use the same class of the same pool take consecutive, disjoint runs of one seeded order of
+     * that class's images (the order of the first such task), so no two tasks share an image; tasks
+     * that share no class of a pool are drawn exactly as each would be alone.
      *
-     * @throws IllegalArgumentException naming the task and class when a pool has too few images
+     * @throws IllegalArgumentException naming the task and class when a pool has too few images (for
+     *     a class several tasks use, fewer than they need together)
      * @param specs the tasks
      * @param perClass examples per class in each split
      * @param seed the seed of the draw
@@ -141,24 +202,66 @@ public final class TaskSuite {
             side = s.pool().height();
             width = s.pool().width();
         }
+        checkEnoughImages(specs, perClass);
+        Map<LabelledImages, Map<Integer, ClassOrder>> orders = new IdentityHashMap<>();
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            tasks.add(drawOne(specs.get(i), perClass, seed + i, outputs));
+            tasks.add(drawOne(specs.get(i), perClass, seed + i, outputs, orders));
         }
         return tasks;
     }
 
-    private static Task drawOne(Spec spec, PerClass perClass, long seed, int outputs) {
+    /** One class of one pool in a seeded order, and how much of it earlier tasks have taken. */
+    private static final class ClassOrder {
+        final int[] images;
+        int taken;
+
+        ClassOrder(int[] images) {
+            this.images = images;
+        }
+    }
+
+    /** Every (pool, class) holds the images of all tasks that use it, before anything is drawn. */
+    private static void checkEnoughImages(List<Spec> specs, PerClass perClass) {
+        Map<LabelledImages, Map<Integer, List<String>>> users = new IdentityHashMap<>();
+        for (Spec s : specs) {
+            for (int c : s.classes()) {
+                users.computeIfAbsent(s.pool(), p -> new LinkedHashMap<>()).computeIfAbsent(c, k -> new ArrayList<>())
+                        .add(s.name());
+            }
+        }
+        for (Spec s : specs) {
+            for (int c : s.classes()) {
+                List<String> tasks = users.get(s.pool()).get(c);
+                int have = s.pool().labelCounts()[c], need = perClass.total() * tasks.size();
+                if (have < need) {
+                    throw new IllegalArgumentException(tasks.size() == 1
+                            ? "task " + s.name() + ": class " + c + " has " + have + " images in " + s.pool().description()
+                                    + ", fewer than the " + perClass.total()
+                                    + " per class asked for (train + validation + test)"
+                            : "tasks " + String.join(", ", tasks) + ": class " + c + " has " + have + " images in "
+                                    + s.pool().description() + ", fewer than the " + need + " these " + tasks.size()
+                                    + " tasks need together (" + perClass.total()
+                                    + " each: train + validation + test; tasks never share an image)");
+                }
+            }
+        }
+    }
+
+    private static Task drawOne(Spec spec, PerClass perClass, long seed, int outputs,
+            Map<LabelledImages, Map<Integer, ClassOrder>> orders) {
         LabelledImages pool = spec.pool();
+        Map<Integer, ClassOrder> ofPool = orders.computeIfAbsent(pool, p -> new LinkedHashMap<>());
         int[][] byClass = new int[spec.classes().length][];
         for (int k = 0; k < byClass.length; k++) {
-            byClass[k] = indicesOf(pool, spec.classes()[k]);
-            if (byClass[k].length < perClass.total()) {
-                throw new IllegalArgumentException("task " + spec.name() + ": class " + spec.classes()[k] + " has "
-                        + byClass[k].length + " images in " + pool.description() + ", fewer than the "
-                        + perClass.total() + " per class asked for (train + validation + test)");
-            }
-            shuffle(byClass[k], new SplittableRandom(seed * 1_000_003L + k));
+            int kk = k;
+            ClassOrder order = ofPool.computeIfAbsent(spec.classes()[k], c -> {
+                int[] images = indicesOf(pool, c);
+                shuffle(images, new SplittableRandom(seed * 1_000_003L + kk));
+                return new ClassOrder(images);
+            });
+            byClass[k] = Arrays.copyOfRange(order.images, order.taken, order.taken + perClass.total());
+            order.taken += perClass.total();
         }
         return new Task(spec.name(),
                 take(pool, spec, byClass, 0, perClass.train(), outputs),

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
                 + " per task and one learned 10 x 10 sharing matrix per layer, against separate networks and a tied"
                 + " first layer.",
             "Tasks: digits 0-4, digits 5-9 (MNIST), three groups of Fashion-MNIST classes, and the same five rotated"
-                + " by 90 degrees; or five Omniglot alphabets and their rotations with --tasks omniglot.",
+                + " by 90 degrees; without MNIST (or with --data fashion-mnist), Fashion-MNIST's classes 0-4 and 5-9"
+                + " in place of the digits; or five Omniglot alphabets and their rotations with --tasks omniglot."
+                + " No image is in two tasks; a rotated task holds its own task's images, turned.",
             "Defaults: 10 training, 20 validation, 50 test examples per class and task, 784-20-20-5 tanh networks,"
                 + " 50 full-batch steps, learning rate 0.3, momentum 0.9, penalty 0.003, Adam meta step 0.02,"
                 + " 25 meta-iterations."})
@@ -26,8 +28,11 @@ public final class WeightSharingCommand extends ExperimentCommand {
     @Option(names = "--learning-rate", paramLabel = "X", description = "Learning rate of the inner training runs.")
     Double learningRate;
 
-    @Option(names = "--tasks", paramLabel = "default|omniglot",
-            description = "Where the tasks come from: MNIST and Fashion-MNIST (default), or Omniglot's"
+    @Option(names = "--tasks", paramLabel = "auto|mnist-fashion|fashion|one-pool|omniglot",
+            description = "Where the tasks come from: auto (default) takes mnist-fashion when MNIST and Fashion-MNIST"
+                    + " are both here, else fashion, and follows --data (fashion-mnist: fashion; a directory: one-pool"
+                    + " on it); mnist-fashion: MNIST and Fashion-MNIST; fashion: Fashion-MNIST alone; one-pool: the"
+                    + " same five groups of classes 0..9 of the data --data chooses; omniglot: Omniglot's"
                     + " images_background.zip in ~/.cache/hypergrad4j/omniglot (downloaded if missing).")
     String tasks;
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Which data to run on, as given by {@code --data}: {@code auto} (the default), {@code mnist},
@@ -104,6 +105,56 @@ public final class DataSource {
             case AUTO -> auto(sizes);
         };
         return draw(pool, sizes, seed, centring);
+    }
+
+    /** Whether {@code --data} named a directory of IDX files. */
+    public boolean isDirectory() {
+        return kind == Kind.DIRECTORY;
+    }
+
+    /** The dataset {@code --data} named ({@code mnist} or {@code fashion-mnist}); empty for {@code auto} and a directory. */
+    public Optional<DatasetName> named() {
+        return switch (kind) {
+            case MNIST -> Optional.of(DatasetName.MNIST);
+            case FASHION_MNIST -> Optional.of(DatasetName.FASHION_MNIST);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Whether a local copy of a named dataset is there, without downloading or decoding anything: MNIST
+     * where {@code auto} looks for it (the locator's places, then beside the project root), Fashion-MNIST
+     * where the locator finds it.
+     */
+    public boolean hasLocal(DatasetName name) throws IOException {
+        if (name == DatasetName.MNIST) {
+            return !localMnist().isEmpty();
+        }
+        try {
+            named(name, DatasetLocator.forUser());
+            return true;
+        } catch (DatasetNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The whole pool of the data this source chooses, as {@link #load} would for the smallest sizes: the
+     * directory, the named dataset, or {@code auto}'s choice (a local MNIST copy, else Fashion-MNIST, else
+     * a download of MNIST if allowed). Unlike {@link #load}, this decodes the whole pool.
+     *
+     * @return the images and a description of where they came from
+     * @throws DatasetNotFoundException if there is no copy; the message lists the user's options
+     */
+    public LabelledImages pool() throws IOException {
+        SplitSizes smallest = new SplitSizes(1, 1, 1);
+        Pool pool = switch (kind) {
+            case DIRECTORY -> directoryPool();
+            case FASHION_MNIST -> named(DatasetName.FASHION_MNIST, DatasetLocator.forUser());
+            case MNIST -> mnist(smallest);
+            case AUTO -> auto(smallest);
+        };
+        return pool.files.readPool();
     }
 
     /**

@@ -153,6 +153,25 @@ public final class ExperimentContext {
         return images;
     }
 
+    /**
+     * The whole pool of the data {@code --data} chooses ({@link DataSource#pool()}), recorded in the
+     * results' dataset section and told to the user.
+     */
+    public LabelledImages pool() throws IOException {
+        LabelledImages images = data.pool();
+        String fingerprint = DataFingerprint.of(images);
+        dataFingerprints.add(fingerprint);
+        results.dataset().section("pool").put("requested", data.spec()).put("source", images.description())
+                .put("images", images.size()).put("fingerprint", fingerprint);
+        info(String.format("data: %s, %,d images", images.description(), images.size()));
+        return images;
+    }
+
+    /** The {@code --data} choice itself, for experiments that pick their data by it. */
+    public DataSource dataSource() {
+        return data;
+    }
+
     /** Writes a PNG figure into the run's directory (atomically) and lists it in the results. */
     public void saveFigure(String fileName, String caption, BufferedImage image) throws IOException {
         AtomicFiles.writePng(directory.resolve(fileName), image);

@@ -81,6 +81,17 @@ class OptionCombinationsTest {
         dist.put("--layers", List.of("784,10", "784,5", "784,8,10", "256,10", "10", "784,0,10"));
         dist.put("--bins", List.of("1", "2", "3", "0"));
         m.put("init-dist", dist);
+        Map<String, List<String>> sharing = new LinkedHashMap<>(meta);
+        sharing.put("--learning-rate", REAL);
+        // auto and one-pool follow --data (the synthetic directory); the other suites would read real data.
+        sharing.put("--tasks", List.of("auto", "one-pool", "auto", "nope"));
+        sharing.put("--train-per-class", COUNT);
+        sharing.put("--validation-per-class", List.of("1", "0", "100000000"));
+        sharing.put("--test-per-class", COUNT);
+        sharing.put("--hidden", COUNT);
+        sharing.put("--iterations", COUNT);
+        sharing.put("--penalty", REAL);
+        m.put("weight-sharing", sharing);
         return m;
     }
 

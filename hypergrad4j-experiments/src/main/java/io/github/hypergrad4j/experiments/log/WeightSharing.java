@@ -9,9 +9,6 @@ import io.github.hypergrad4j.experiments.meta.MetaLoop;
 import io.github.hypergrad4j.experiments.meta.MetaTraining;
 import io.github.hypergrad4j.autodiff.Tape;
 import io.github.hypergrad4j.autodiff.Var;
-import io.github.hypergrad4j.data.DatasetName;
-import io.github.hypergrad4j.data.LabelledImages;
-import io.github.hypergrad4j.data.Omniglot;
 import io.github.hypergrad4j.data.TaskSuite;
 import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.meta.Adam;
@@ -29,12 +26,10 @@ import io.github.hypergrad4j.train.StepListener;
 import io.github.hypergrad4j.train.Theta;
 import io.github.hypergrad4j.train.TrainingLoss;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,16 +39,17 @@ import java.util.Map;
  * penalty). Three arms: separate networks (every T = I), a tied first layer (T1 ties all tasks,
  * the others I), and learned sharing (every T learned by hypergradient descent on the summed
  * validation loss, from I). The tasks are five base tasks and the same five rotated by 90 degrees
- * ({@link TaskSuite}): by default from MNIST's and Fashion-MNIST's images, or five Omniglot alphabets.
+ * ({@link TaskSuite}, chosen by {@link WeightSharingTasks}): by default from MNIST's and Fashion-MNIST's
+ * images, from Fashion-MNIST's alone where there is no MNIST, or five Omniglot alphabets.
  */
 public final class WeightSharing implements Experiment {
-    /** Characters used of each Omniglot alphabet (so every task has the default tasks' five outputs). */
-    static final int OMNIGLOT_CHARACTERS = 5;
     static final String[] ARMS = {"separate", "tied first layer", "learned"};
 
     /**
-     * @param tasks {@code default} (MNIST and Fashion-MNIST) or {@code omniglot} (images_background.zip in
-     *     the cache, downloaded if missing and allowed)
+     * @param tasks the suite: {@code auto} (MNIST and Fashion-MNIST when both are here, else Fashion-MNIST
+     *     alone; follows {@code --data}), {@code mnist-fashion} ({@code default} is read as this),
+     *     {@code fashion}, {@code one-pool} (the data {@code --data} chooses) or {@code omniglot}
+     *     (images_background.zip in the cache, downloaded if missing and allowed); see {@link WeightSharingTasks}
      * @param trainPerClass training examples per class and task
      * @param validationPerClass validation examples per class and task (the meta-objective)
      * @param testPerClass test examples per class and task (reported only)
@@ -68,9 +64,7 @@ public final class WeightSharing implements Experiment {
     public record Config(String tasks, int trainPerClass, int validationPerClass, int testPerClass, int hidden,
             int iterations, double learningRate, double momentum, double penalty, double metaStep, int metaIterations) {
         public Config {
-            if (!tasks.equals("default") && !tasks.equals("omniglot")) {
-                throw new ConfigException("tasks must be 'default' (MNIST and Fashion-MNIST) or 'omniglot', got '" + tasks + "'");
-            }
+            tasks = WeightSharingTasks.normalise(tasks);
             ConfigException.requirePositive("training examples per class", trainPerClass);
             ConfigException.requirePositive("validation examples per class", validationPerClass);
             ConfigException.requirePositive("test examples per class", testPerClass);
@@ -89,12 +83,12 @@ public final class WeightSharing implements Experiment {
          * and the test loss does not improve.
          */
         public static Config defaults() {
-            return new Config("default", 10, 20, 50, 20, 50, 0.3, 0.9, 0.003, 0.02, 25);
+            return new Config("auto", 10, 20, 50, 20, 50, 0.3, 0.9, 0.003, 0.02, 25);
         }
 
         /** A small version that runs in well under a minute. */
         public static Config quick() {
-            return new Config("default", 5, 5, 10, 8, 20, 0.3, 0.9, 0.001, 0.02, 4);
+            return new Config("auto", 5, 5, 10, 8, 20, 0.3, 0.9, 0.001, 0.02, 4);
         }
 
         public Config withMeta(double step, int count) {
@@ -154,16 +148,10 @@ public final class WeightSharing implements Experiment {
         return config;
     }
 
-    /** The tasks' examples as tensors, converted once. */
-    record TaskExamples(List<String> names, Examples[] train, Examples[] validation, Examples[] test) {
-        int count() {
-            return names.size();
-        }
-    }
-
     @Override
     public void run(ExperimentContext context) throws IOException {
-        TaskExamples tasks = tasks(context);
+        WeightSharingTasks.TaskExamples tasks = WeightSharingTasks.load(config.tasks(), new TaskSuite.PerClass(config.trainPerClass(),
+                config.validationPerClass(), config.testPerClass()), context);
         int k = tasks.count();
         TaskNetworks nets = new TaskNetworks(k, Activation.TANH, tasks.train()[0].images().cols(), config.hidden(),
                 config.hidden(), tasks.train()[0].oneHot().cols());
@@ -205,44 +193,6 @@ public final class WeightSharing implements Experiment {
         record(context, tasks, mixing, arms, scores, history);
     }
 
-    private TaskExamples tasks(ExperimentContext context) throws IOException {
-        List<TaskSuite.Spec> specs;
-        if (config.tasks().equals("omniglot")) {
-            Path dir = io.github.hypergrad4j.data.DatasetLocator.forUser().cacheRoot().resolve("omniglot");
-            Path zip = Omniglot.locate(Omniglot.Archive.BACKGROUND, dir, Omniglot.downloader());
-            List<Omniglot.Alphabet> alphabets = Omniglot.read(zip, Omniglot.SIDE);
-            specs = TaskSuite.omniglot(alphabets.subList(0, Math.min(5, alphabets.size())), OMNIGLOT_CHARACTERS);
-            context.results().dataset().put("name", "Omniglot").put("source", zip.toString());
-        } else {
-            LabelledImages mnist = context.pool(DatasetName.MNIST);
-            LabelledImages fashion = context.pool(DatasetName.FASHION_MNIST);
-            specs = TaskSuite.defaults(mnist, fashion);
-            context.results().dataset().put("name", "MNIST and Fashion-MNIST tasks");
-        }
-        List<TaskSuite.Task> drawn;
-        try {
-            drawn = TaskSuite.withRotations(TaskSuite.draw(specs, new TaskSuite.PerClass(config.trainPerClass(),
-                    config.validationPerClass(), config.testPerClass()), context.seedFor("tasks")));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage() + "; ask for fewer examples per class", e);
-        }
-        List<String> names = new ArrayList<>();
-        int n = drawn.size();
-        Examples[] train = new Examples[n], valid = new Examples[n], test = new Examples[n];
-        for (int i = 0; i < n; i++) {
-            TaskSuite.Task t = drawn.get(i);
-            names.add(t.name());
-            train[i] = Examples.of(t.train());
-            valid[i] = Examples.of(t.validation());
-            test[i] = Examples.of(t.test());
-        }
-        context.results().dataset().put("tasks", String.join("; ", names)).put("trainPerTask", train[0].size())
-                .put("validationPerTask", valid[0].size()).put("testPerTask", test[0].size());
-        context.info(String.format(Locale.ROOT, "%d tasks, %d training, %d validation, %d test examples each", n,
-                train[0].size(), valid[0].size(), test[0].size()));
-        return new TaskExamples(names, train, valid, test);
-    }
-
     /**
      * Weights drawn with scale 1 / sqrt(fan-in) (biases zero), equal across the tasks: networks started
      * alike have hidden units that mean the same in every task, which is what sharing them needs, and
@@ -272,7 +222,7 @@ public final class WeightSharing implements Experiment {
     }
 
     /** Mean over tasks of loss and error rate on each split (the penalty left out), and each task's test loss. */
-    static Map<String, Double> score(TaskNetworks nets, WeightMixing mixing, TaskExamples tasks, double[] zT,
+    static Map<String, Double> score(TaskNetworks nets, WeightMixing mixing, WeightSharingTasks.TaskExamples tasks, double[] zT,
             Map<String, Tensor> matrices) {
         Tape tape = new Tape();
         Map<String, Var> t = new LinkedHashMap<>();
@@ -311,7 +261,7 @@ public final class WeightSharing implements Experiment {
         return m;
     }
 
-    private void record(ExperimentContext context, TaskExamples tasks, WeightMixing mixing, List<Map<String, Tensor>> arms,
+    private void record(ExperimentContext context, WeightSharingTasks.TaskExamples tasks, WeightMixing mixing, List<Map<String, Tensor>> arms,
             List<Map<String, Double>> scores, MetaHistory history) throws IOException {
         history.record(context.results().data().section("meta"));
         ResultsSection armsSection = context.results().data().section("arms");
@@ -330,7 +280,8 @@ public final class WeightSharing implements Experiment {
                 s.put(b.name() + "Correlation", SharingMatrices.rows(WeightMixing.correlation(arms.get(a).get(b.name()))));
             }
         }
-        context.results().data().put("taskNames", String.join("; ", tasks.names()));
+        context.results().data().put("taskNames", String.join("; ", tasks.names())).put("taskSuite", tasks.suite());
+        context.results().summary("tasks", tasks.suite() + " suite");
         ResultsSection structure = context.results().data().section("learnedStructure");
         for (WeightMixing.Block b : mixing.blocks()) {
             double[] s = SharingMatrices.structure(WeightMixing.correlation(arms.get(2).get(b.name())));

@@ -6,7 +6,7 @@
  * {@link io.github.hypergrad4j.experiments.log.InitDist}, {@link io.github.hypergrad4j.experiments.log.Augment},
  * {@link io.github.hypergrad4j.experiments.log.AugmentFlow} and
  * {@link io.github.hypergrad4j.experiments.log.WeightSharing} (the log's announced "generalizations of
- * convnets", with its helpers {@code SharingMatrices} and {@code WeightSharingFigures}); and, beyond the
+ * convnets", with its helpers {@code WeightSharingTasks}, {@code SharingMatrices} and {@code WeightSharingFigures}); and, beyond the
  * log, {@link io.github.hypergrad4j.experiments.log.AdamSchedule}, the paper's schedule experiment with
  * exactly reversible Adam as the training optimiser.
  *

@@ -27,7 +27,7 @@ import picocli.CommandLine;
  */
 class QuickRunsTest {
     static final List<String> EXPERIMENTS = List.of("scale-wiggliness", "lr-wiggliness", "ard", "fake-data", "lr-schedule",
-            "adam-schedule", "init-scales", "init-dist", "augment", "augment-flow");
+            "adam-schedule", "init-scales", "init-dist", "augment", "augment-flow", "weight-sharing");
 
     @TempDir
     static Path out;
@@ -59,7 +59,12 @@ class QuickRunsTest {
             assertThat(r.get("seed").asLong()).isZero();
             assertThat(r.get("version").asText()).isNotBlank();
             assertThat(r.at("/dataset/name").asText()).isNotBlank();
-            assertThat(dataset).startsWith(r.at("/dataset/name").asText() + " (");
+            if (e.equals("weight-sharing")) {
+                // Its tasks name their datasets ("MNIST and Fashion-MNIST tasks", "Fashion-MNIST tasks").
+                assertThat(r.at("/dataset/name").asText()).contains(dataset.substring(0, dataset.indexOf(" (")));
+            } else {
+                assertThat(dataset).startsWith(r.at("/dataset/name").asText() + " (");
+            }
             assertThat(r.get("config").size()).isGreaterThan(3);
             assertThat(r.get("data").size()).isPositive();
             assertThat(r.get("summary").size()).isPositive();
@@ -173,6 +178,18 @@ class QuickRunsTest {
         assertThat(d.get("couplingRight").size()).isEqualTo(784);
         assertThat(d.get("couplingDown").size()).isEqualTo(784);
         assertThat(out.resolve("augment-flow").resolve("augment-flow.png")).exists();
+    }
+
+    @Test
+    void weightSharingLearnedSharingEndsBelowSeparateNetworksOnTheValidationLoss() throws IOException {
+        JsonNode r = Results.read(out.resolve("weight-sharing").resolve(Results.FILE_NAME));
+        double separate = r.at("/data/arms/separate/validationLoss").asDouble();
+        double learned = r.at("/data/arms/learned/validationLoss").asDouble();
+        System.out.println("QuickRunsTest weight-sharing: " + r.at("/dataset/suite").asText() + " suite, validation loss"
+                + " separate " + separate + ", learned " + learned);
+        assertThat(r.at("/dataset/suite").asText()).isIn("mnist-fashion", "fashion", "one-pool");
+        assertThat(learned).as("learned sharing vs separate networks, on " + dataset).isLessThan(separate);
+        assertThat(out.resolve("weight-sharing").resolve("weight-sharing.png")).exists();
     }
 
     private static void assertValidationLossFalls(String experiment) throws IOException {
