@@ -197,7 +197,8 @@ final class ReportWriter {
                 a.sgdHypergradient().bestSeconds(), a.sgdHypergradient().medianSeconds(), a.sgdHypergradient().cpuSeconds()));
         b.append(f("%nHypergradient / its forward training: **%.2f**; Adam's hypergradient / SGD-momentum's: **%.2f** "
                 + "(process CPU: %.2f). Adam's reverse step needs g_t before its Hessian-vector product's direction, so "
-                + "it takes a plain gradient and then the dual pass, where SGD with momentum takes the dual pass alone. "
+                + "it records a gradient pass and then replays only that pass's tangents along the direction (the "
+                + "tangent half of the dual pass SGD with momentum runs in one go). "
                 + "Information buffer: %.4f bits per parameter per step, %.3f x log2(1/beta1) + log2(1/beta2) = "
                 + "%.4f; validation loss %.6f.%n%n", a.ratioToForward(), a.ratioToSgdMomentum(), a.cpuRatioToSgdMomentum(),
                 a.bitsPerParameterStep(),

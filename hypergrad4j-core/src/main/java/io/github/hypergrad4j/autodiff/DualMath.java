@@ -92,7 +92,7 @@ public final class DualMath {
         }
         Tensor[] vt = new Tensor[2];
         Runnable value = () -> vt[0] = TensorOps.matmul(a.value(), transA, b.value(), transB);
-        Runnable tangent = () -> vt[1] = tangentOfProduct(a, transA, b, transB);
+        Runnable tangent = () -> vt[1] = matmulTangent(a, transA, b, transB);
         if (worthRunningConcurrently(a.value(), transA, b.value(), transB)) {
             Parallelism.get().both(value, tangent);
         } else {
@@ -102,8 +102,17 @@ public final class DualMath {
         return new Dual(vt[0], vt[1]);
     }
 
-    /** op(a)' op(b) + op(a) op(b)', either term skipped when its tangent is null (zero). */
-    private static Tensor tangentOfProduct(Dual a, boolean transA, Dual b, boolean transB) {
+    /**
+     * The tangent of {@link #matmul}'s result alone, by the same calls, so with the same bits:
+     * op(a') op(b) + op(a) op(b'), either term skipped when its tangent is null (zero).
+     *
+     * @param a the left matrix and its tangent
+     * @param transA whether to transpose it
+     * @param b the right matrix and its tangent
+     * @param transB whether to transpose it
+     * @return the product's tangent, or null when neither factor has one
+     */
+    public static Tensor matmulTangent(Dual a, boolean transA, Dual b, boolean transB) {
         Tensor t = null;
         if (a.tangent() != null) {
             t = TensorOps.matmul(a.tangent(), transA, b.value(), transB);

@@ -21,6 +21,17 @@ public interface ScatteringPrimitive extends Primitive {
     void addVjpInto(Dual outAdjoint, double[] value, double[] tangent);
 
     /**
+     * Adds the tangent of the input's adjoint into {@code tangent}, bit for bit what {@link
+     * #addVjpInto} adds there; the default runs it with a scratch array for the values.
+     *
+     * @param outAdjoint the output's adjoint, with a tangent
+     * @param tangent the input adjoint's tangent; added into
+     */
+    default void addTangentVjpInto(Dual outAdjoint, double[] tangent) {
+        addVjpInto(outAdjoint, new double[tangent.length], tangent);
+    }
+
+    /**
      * The input's adjoint as a fresh input-sized dual, by {@link #addVjpInto} into zeros: the tape itself
      * always calls {@link #addVjpInto}; this serves callers of the general {@link Primitive} contract.
      */

@@ -1,7 +1,6 @@
 package io.github.hypergrad4j.autodiff;
 
 import io.github.hypergrad4j.tensor.Tensor;
-import io.github.hypergrad4j.tensor.TensorOps;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,7 @@ public final class Tape {
     private final List<Tensor> constants = new ArrayList<>();
 
     /** A node: an input (no primitive) or the output of a primitive applied to earlier vars. */
-    private record Node(Primitive primitive, Var[] inputs, Dual output) {}
+    record Node(Primitive primitive, Var[] inputs, Dual output) {}
 
     /** The classes of the primitives recorded so far, in first-use order (what a check exercised). */
     java.util.Set<Class<? extends Primitive>> recordedPrimitives() {
@@ -114,6 +113,48 @@ public final class Tape {
      * @return one dual per entry of {@code wrt}: the gradient and its tangent
      */
     public Dual[] gradient(Var output, Var... wrt) {
+        return backward(output, wrt, null);
+    }
+
+    /**
+     * {@link #gradient} of a tape whose inputs carry no tangent, keeping what the pass computed (every
+     * node's value, already on the tape, and every adjoint) so that the derivative of these gradients
+     * along a direction of one input can be had afterwards from {@link
+     * RecordedGradient#alongDirection} without recomputing any value: the tangent half of a
+     * forward-over-reverse pass, for when the direction is known only after the gradient. The tape
+     * must not be extended while the record is in use.
+     *
+     * @param output a scalar variable of this tape
+     * @param wrt the inputs to differentiate with respect to
+     * @return the gradients (bit for bit those of {@link #gradient}) and what a directional derivative needs
+     * @throws IllegalArgumentException if an input of the tape carries a tangent
+     */
+    public RecordedGradient recordGradient(Var output, Var... wrt) {
+        for (Node n : nodes) {
+            if (n.primitive() == null && n.output().tangent() != null) {
+                throw new IllegalArgumentException("recordGradient needs inputs without tangents: the direction is"
+                        + " given later, to RecordedGradient.alongDirection");
+            }
+        }
+        Tensor[] adjoints = new Tensor[output.isDifferentiable() ? output.index() + 1 : 0];
+        Dual[] g = backward(output, wrt, adjoints);
+        Tensor[] values = new Tensor[g.length];
+        for (int i = 0; i < g.length; i++) {
+            values[i] = g[i].value();
+        }
+        return new RecordedGradient(this, output, wrt.clone(), adjoints, values);
+    }
+
+    /** The recorded nodes, in order (for {@link RecordedGradient}). */
+    List<Node> nodes() {
+        return nodes;
+    }
+
+    /**
+     * The reverse pass of {@link #gradient}; when {@code keep} is not null, {@code keep[i]} receives the
+     * value of node i's adjoint as its vector-Jacobian product consumed it (null for nodes not reached).
+     */
+    private Dual[] backward(Var output, Var[] wrt, Tensor[] keep) {
         if (output.value().size() != 1) {
             throw new IllegalArgumentException("gradient needs a scalar output, got " + output.value());
         }
@@ -134,6 +175,9 @@ public final class Tape {
             }
             Dual g = adjoint[i].dual();
             adjoint[i] = null; // free intermediate adjoints as soon as they are consumed
+            if (keep != null) {
+                keep[i] = g.value();
+            }
             Var[] inputs = node.inputs();
             if (node.primitive() instanceof ScatteringPrimitive) {
                 Var in = inputs[0];
@@ -143,9 +187,9 @@ public final class Tape {
                         adjoint[j] = new Accumulator();
                     }
                     Accumulator acc = adjoint[j];
-                    acc.own(in.value().shape(), g.tangent() != null);
-                    ((ScatteringPrimitive) node.primitive()).addVjpInto(g, acc.value.data(),
-                            g.tangent() == null ? null : acc.tangent.data());
+                    double[] value = acc.value.own(in.value().shape());
+                    double[] tangent = g.tangent() == null ? null : acc.tangent.own(in.value().shape());
+                    ((ScatteringPrimitive) node.primitive()).addVjpInto(g, value, tangent);
                 }
                 continue;
             }
@@ -175,66 +219,32 @@ public final class Tape {
         return result;
     }
 
-    /**
-     * The adjoint of one node while it is being summed. The first contribution is kept by reference
-     * (no copy); a second one makes a private sum that later contributions are added into in place.
-     */
+    /** The adjoint of one node while it is being summed: its value and its tangent. */
     private static final class Accumulator {
-        Tensor value;
-        Tensor tangent;
-        boolean ownsValue;
-        boolean ownsTangent;
+        final TensorSum value = new TensorSum();
+        final TensorSum tangent = new TensorSum();
 
         void add(Dual d) {
-            if (value == null) {
-                value = d.value();
-            } else if (ownsValue) {
-                TensorOps.addInPlace(value, d.value());
-            } else {
-                value = TensorOps.add(value, d.value());
-                ownsValue = true;
-            }
+            value.add(d.value());
             if (d.tangent() != null) {
-                if (tangent == null) {
-                    tangent = d.tangent();
-                } else if (ownsTangent) {
-                    TensorOps.addInPlace(tangent, d.tangent());
-                } else {
-                    tangent = TensorOps.add(tangent, d.tangent());
-                    ownsTangent = true;
-                }
-            }
-        }
-
-        /** Makes value (and tangent, if asked) private arrays of the given shape, ready for in-place adds. */
-        void own(int[] shape, boolean withTangent) {
-            if (value == null) {
-                value = Tensor.zeros(shape);
-                ownsValue = true;
-            } else if (!ownsValue) {
-                value = value.copy();
-                ownsValue = true;
-            }
-            if (withTangent) {
-                if (tangent == null) {
-                    tangent = Tensor.zeros(shape);
-                    ownsTangent = true;
-                } else if (!ownsTangent) {
-                    tangent = tangent.copy();
-                    ownsTangent = true;
-                }
+                tangent.add(d.tangent());
             }
         }
 
         Dual dual() {
-            return new Dual(value, tangent);
+            return new Dual(value.get(), tangent.get());
         }
     }
 
     private Accumulator adjointOf(Accumulator[] adjoint, Var v) {
+        requireInput(v);
+        return adjoint[v.index()];
+    }
+
+    /** Rejects an intermediate value where an input of the tape is asked for. */
+    void requireInput(Var v) {
         if (nodes.get(v.index()).primitive() != null) {
             throw new IllegalArgumentException("gradient is taken with respect to inputs of the tape, not intermediate values");
         }
-        return adjoint[v.index()];
     }
 }

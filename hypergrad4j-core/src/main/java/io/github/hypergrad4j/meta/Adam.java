@@ -83,6 +83,14 @@ public final class Adam implements MetaOptimizer {
     @Override
     public void restore(MetaOptimizerState state) {
         state.requireKind(TYPE, 2);
+        if (state.arrays().length == 2) {
+            for (double second : state.arrays()[1]) {
+                if (!(second >= 0)) {
+                    throw new IllegalArgumentException("Adam's second moment holds the value " + second
+                            + ", not a non-negative one");
+                }
+            }
+        }
         restore(state.arrays().length == 0 ? null : state.arrays(), state.steps());
     }
 

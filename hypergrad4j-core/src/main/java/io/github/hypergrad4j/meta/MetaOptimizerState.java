@@ -7,7 +7,7 @@ package io.github.hypergrad4j.meta;
  *
  * @param type the optimiser's kind, e.g. {@code adam} or {@code sgd}; a state restores only into its kind
  * @param steps steps taken
- * @param arrays the optimiser's arrays, each a copy
+ * @param arrays the optimiser's arrays, each a copy, each with one value per parameter
  */
 public record MetaOptimizerState(String type, int steps, double[][] arrays) {
     /**
@@ -28,13 +28,24 @@ public record MetaOptimizerState(String type, int steps, double[][] arrays) {
         arrays = copy;
     }
 
-    /** Checks that this state is of {@code expected}'s kind with {@code count} arrays (or none). */
+    /**
+     * Checks that this state is of {@code expected}'s kind with {@code count} arrays of one length, or
+     * none before the first step.
+     */
     void requireKind(String expected, int count) {
         if (!type.equals(expected)) {
             throw new IllegalArgumentException("a " + type + " state cannot restore a " + expected + " meta-optimiser");
         }
         if (arrays.length != 0 && arrays.length != count) {
             throw new IllegalArgumentException("a " + type + " state needs " + count + " arrays, got " + arrays.length);
+        }
+        if (steps > 0 && arrays.length == 0) {
+            throw new IllegalArgumentException("a " + type + " state of " + steps + " steps holds none of its arrays");
+        }
+        for (double[] a : arrays) {
+            if (a.length != arrays[0].length) {
+                throw new IllegalArgumentException("the arrays of a " + type + " state differ in length");
+            }
         }
     }
 }

@@ -3,16 +3,16 @@ package io.github.hypergrad4j.meta;
 import io.github.hypergrad4j.data.DataSplits;
 import io.github.hypergrad4j.data.Dataset;
 import io.github.hypergrad4j.data.DatasetSpec;
+import io.github.hypergrad4j.data.Examples;
 import io.github.hypergrad4j.data.RandomBatches;
 import io.github.hypergrad4j.hyper.HyperVector;
 import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.hyper.Parameterisation;
 import io.github.hypergrad4j.hyper.ScheduleLayout;
 import io.github.hypergrad4j.model.Activation;
-import io.github.hypergrad4j.model.Losses;
 import io.github.hypergrad4j.model.Mlp;
-import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.train.BufferSettings;
+import io.github.hypergrad4j.train.Classification;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.Objective;
 import io.github.hypergrad4j.train.Optimizer;
@@ -228,19 +228,21 @@ public final class ScheduleProblem implements HypergradientProblem {
      * the meta-optimisation diverging (the caller's explosion guard can step back), not a bad argument.
      */
     private void requireRepresentable(double[] x, double[][] alpha, double[] scales) {
-        int g = groups();
+        ScheduleLayout l = layout();
+        int g = l.groups();
         for (int t = 0; t < steps; t++) {
             for (int k = 0; k < g; k++) {
                 if (!Double.isFinite(alpha[t][k])) {
                     throw new io.github.hypergrad4j.train.TrainingDivergedException(t, "the learning rate of step " + t
-                            + ", group " + k + " is exp(" + x[t * g + k] + ") = " + alpha[t][k] + " after the meta step", null);
+                            + ", group " + k + " is exp(" + x[l.logAlpha(t, k)] + ") = " + alpha[t][k] + " after the meta step",
+                            null);
                 }
             }
         }
         for (int k = 0; k < g; k++) {
-            if (!Double.isFinite(scales[k]) || !Double.isFinite(x[steps * g * 2 + k])) {
+            if (!Double.isFinite(scales[k]) || !Double.isFinite(x[l.logScale(k)])) {
                 throw new io.github.hypergrad4j.train.TrainingDivergedException(0, "the initial scale of group " + k
-                        + " is exp(" + x[2 * steps * g + k] + ") = " + scales[k] + " after the meta step", null);
+                        + " is exp(" + x[l.logScale(k)] + ") = " + scales[k] + " after the meta step", null);
             }
         }
         for (double v : x) {
@@ -271,16 +273,10 @@ public final class ScheduleProblem implements HypergradientProblem {
             scales[k] = Parameterisation.LOG.value(x[l.logScale(k)]);
         }
         requireRepresentable(x, alpha, scales);
-        Dataset data = train();
-        Tensor images = data.images(), targets = data.oneHotTensor();
-        RandomBatches batches = new RandomBatches(data.size(), batchSize, seed, metaIteration);
-        TrainingLoss loss = (step, w, theta) -> {
-            int[] rows = batches.batch(step);
-            return Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(images).rows(rows)),
-                    w.tape().constant(targets).rows(rows));
-        };
-        Objective objective = (w, theta) ->
-                Losses.softmaxCrossEntropy(model.logits(w, w.tape().constant(images)), w.tape().constant(targets));
+        Examples data = Examples.of(train());
+        TrainingLoss loss = Classification.minibatchLoss(model, data,
+                new RandomBatches(data.size(), batchSize, seed, metaIteration));
+        Objective objective = Classification.setLoss(model, data);
         InitialWeights init = new InitialWeights(model.layout(), seed);
         double[] w0 = init.weights(scales);
         Hypergradient h = buffer.apply(new ReversibleTrainer(model.layout(), loss, optimizer)).hypergradient(w0,

@@ -111,13 +111,14 @@ final class AdamRule extends ExactRule {
     @Override
     void accumulateBeforeGradient(ExactState st, ParameterChunk chunk, int t, Adjoints b, double[] partial) {
         long[] m = st.m, s = st.s;
-        double[] dw = b.dw(), dm = b.dm(), ds = b.ds();
+        double[] dw = b.dw(), dm = b.dm(), ds = b.ds(), steps = b.u();
         for (int k = 0; k < chunk.pieces(); k++) {
             int g = chunk.group[k];
             double a = h.alpha[t][g], c1 = h.c1[t][g], c2 = h.c2[t][g], eps = h.eps[t][g];
             double sumAlpha = 0, sumC1 = 0, sumC2 = 0, sumEps = 0;
             for (int i = chunk.pieceFrom[k], end = chunk.pieceTo[k]; i < end; i++) {
                 double sv = s[i] * sUlp, u = step(m[i] * mUlp, sv, c1, c2, eps);
+                steps[i] = u;
                 double d = sv / c2 + eps * eps, root = Math.sqrt(d);
                 double adj = -a * dw[i];
                 sumAlpha -= dw[i] * u;
@@ -135,17 +136,20 @@ final class AdamRule extends ExactRule {
         }
     }
 
-    /** w_t = (w_{t+1} + round(alpha u)) / rho, pieces descending (the decay's buffer digits); drho; dw *= rho. */
+    /**
+     * w_t = (w_{t+1} + round(alpha u)) / rho, pieces descending (the decay's buffer digits); drho; dw *=
+     * rho. u is the step {@link #accumulateBeforeGradient} computed from the same m and s and left in the
+     * direction's array (which the trainer fills only later in the step), so it is not computed twice.
+     */
     @Override
     void undoWeights(ExactState st, ParameterChunk chunk, int t, Adjoints b, double[] partial) {
-        long[] w = st.w, m = st.m, s = st.s;
-        double[] dw = b.dw();
+        long[] w = st.w;
+        double[] dw = b.dw(), steps = b.u();
         for (int k = chunk.pieces() - 1; k >= 0; k--) {
             int g = chunk.group[k], from = chunk.pieceFrom[k], to = chunk.pieceTo[k];
-            double a = h.alpha[t][g], c1 = h.c1[t][g], c2 = h.c2[t][g], eps = h.eps[t][g];
+            double a = h.alpha[t][g];
             for (int i = from; i < to; i++) {
-                double u = step(m[i] * mUlp, s[i] * sUlp, c1, c2, eps);
-                w[i] = plus(w[i], a * u * scale, "a weight", i, format);
+                w[i] = plus(w[i], a * steps[i] * scale, "a weight", i, format);
             }
             RationalFactor rho = h.decay[t][g];
             if (rho != null) {

@@ -68,7 +68,12 @@ abstract class ExactRule {
     /** Turns the per-group sums of step t ({@code before[g][j]}, {@code after[g][j]}) into hypergradients. */
     abstract void finishStep(int t, double[][] before, double[][] after, Outputs out);
 
-    /** The reverse pass's per-parameter accumulators, shared by the chunks (each writes its own range). */
+    /**
+     * The reverse pass's per-parameter accumulators, shared by the chunks (each writes its own range).
+     * u is the direction of the step's Hessian-vector product once {@link #accumulateAfterGradient} has
+     * set it; before that, within the step, a rule may use it to pass per-parameter values from {@link
+     * #accumulateBeforeGradient} to {@link #undoWeights}.
+     */
     record Adjoints(double[] dw, double[] dm, double[] ds, double[] u) {}
 
     /** The per-step, per-group hypergradients, steps x groups each. */

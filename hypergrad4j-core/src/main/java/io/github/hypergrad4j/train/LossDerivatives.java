@@ -1,6 +1,7 @@
 package io.github.hypergrad4j.train;
 
 import io.github.hypergrad4j.autodiff.Dual;
+import io.github.hypergrad4j.autodiff.RecordedGradient;
 import io.github.hypergrad4j.autodiff.Tape;
 import io.github.hypergrad4j.autodiff.Var;
 import io.github.hypergrad4j.tensor.Tensor;
@@ -11,7 +12,10 @@ import java.util.Map;
  * One evaluation of a training loss and its derivatives at given weights. With a direction u it
  * also returns H_ww u and, per hyperparameter, grad_theta(u . grad_w L), all from one
  * forward-over-reverse pass. The gradient's bits do not depend on whether u is given: the dual
- * values are computed by the very same kernels as the plain ones.
+ * values are computed by the very same kernels as the plain ones. When the direction depends on the
+ * gradient (Adam, RMSprop), {@link #recorded} gives the gradient first and {@link
+ * Recording#withDirection} the rest afterwards, with the same bits as {@link #withDirection} and
+ * without recomputing the pass's values.
  */
 final class LossDerivatives {
     final double loss;
@@ -61,6 +65,47 @@ final class LossDerivatives {
             mixed.put(name, g[k++].tangentOrZeros());
         }
         return new LossDerivatives(out.item(), g[0].value().data(), g[0].tangentOrZeros().data(), mixed);
+    }
+
+    /**
+     * The gradient at {@code weights}, evaluated as {@link #withDirection} evaluates it (every
+     * hyperparameter differentiable) but without a direction, keeping the pass for {@link
+     * Recording#withDirection}.
+     */
+    static Recording recorded(TrainingLoss loss, int step, double[] weights, Theta theta) {
+        Tape tape = new Tape();
+        Var w = tape.input(Tensor.of(weights, weights.length));
+        Map<String, Var> vars = inputs(tape, theta);
+        Var out = loss.at(step, w, new ThetaVars(vars));
+        return new Recording(out.item(), w, vars, tape.recordGradient(out, withWeightsFirst(w, vars)));
+    }
+
+    /** A recorded gradient pass at one point: its gradient now, H u and the mixed products for a u given later. */
+    static final class Recording {
+        final double loss;
+        final double[] gradient;
+        private final Var weights;
+        private final Map<String, Var> vars;
+        private final RecordedGradient record;
+
+        private Recording(double loss, Var weights, Map<String, Var> vars, RecordedGradient record) {
+            this.loss = loss;
+            this.gradient = record.gradient(0).data();
+            this.weights = weights;
+            this.vars = vars;
+            this.record = record;
+        }
+
+        /** Bit for bit {@link LossDerivatives#withDirection} at the recorded point along u. */
+        LossDerivatives withDirection(double[] u) {
+            Dual[] g = record.alongDirection(weights, Tensor.of(u, u.length));
+            Map<String, Tensor> mixed = new LinkedHashMap<>();
+            int k = 1;
+            for (String name : vars.keySet()) {
+                mixed.put(name, g[k++].tangentOrZeros());
+            }
+            return new LossDerivatives(loss, gradient, g[0].tangentOrZeros().data(), mixed);
+        }
     }
 
     /** Value and gradients (weights and every hyperparameter) of the objective at the trained weights. */

@@ -9,8 +9,7 @@ import io.github.hypergrad4j.exact.FixedPointFormat;
  *
  * <p>Each rule is reversible because every state vector changes either by an exact multiplication
  * with a rational n / 2^16 in (0, 1) (the lost digits go to the information buffer) or by adding a
- * deterministic function of values that the reverse pass has at that point (DESIGN.md, "Reversible
- * optimisers"). With alpha, beta (= beta1), beta2, eps and the weight decay lambda taken per step t
+ * deterministic function of values that the reverse pass has at that point. With alpha, beta (= beta1), beta2, eps and the weight decay lambda taken per step t
  * and parameter group from the {@link Schedule}, and g = grad L(w_t):
  *
  * <ul>

@@ -10,11 +10,14 @@ import java.util.Map;
  * PhaseTimes)}. Without it the trainer takes no timings and does no extra work.
  *
  * <p>With it, the trainer runs the exact updates as separate passes for the arithmetic and the
- * buffer (which gives the same bits, see the trainer) so that each can be timed, and evaluates an
- * extra plain gradient at every reverse step: {@link Phase#REVERSE_GRADIENT} is that plain
- * gradient's time, and {@link Phase#REVERSE_HESSIAN} is the dual pass's time minus it, i.e. what
- * the Hessian-vector products add on top of recomputing the gradient. The extra gradient is not
- * part of any other phase. Not thread-safe; add one run at a time.
+ * buffer (which gives the same bits, see the trainer) so that each can be timed. For SGD with
+ * momentum it also evaluates an extra plain gradient at every reverse step: {@link
+ * Phase#REVERSE_GRADIENT} is that plain gradient's time, and {@link Phase#REVERSE_HESSIAN} is the
+ * dual pass's time minus it, i.e. what the Hessian-vector products add on top of recomputing the
+ * gradient; the extra gradient is not part of any other phase. Adam, AdamW and RMSprop take their
+ * gradient from a recorded pass and the Hessian-vector product from replaying its tangents (see
+ * {@link io.github.hypergrad4j.autodiff.RecordedGradient}): the two phases are those two parts, and
+ * nothing extra is evaluated. Not thread-safe; add one run at a time.
  */
 public final class PhaseTimes {
 
@@ -28,9 +31,9 @@ public final class PhaseTimes {
         FORWARD_EXACT("forward: exact arithmetic"),
         /** The objective and its gradient at the final weights. */
         OBJECTIVE("objective"),
-        /** Reverse pass: recomputing the training gradient (measured as a plain gradient). */
+        /** Reverse pass: recomputing the training gradient (for SGD with momentum measured as a plain gradient). */
         REVERSE_GRADIENT("reverse: gradient recomputation"),
-        /** Reverse pass: the dual (forward-over-reverse) pass minus a plain gradient: H u and mixed products. */
+        /** Reverse pass: H u and the mixed products (the dual pass minus a plain gradient, or the tangent replay). */
         REVERSE_HESSIAN("reverse: Hessian-vector products"),
         /** Reverse pass: exact undo of the weight and velocity updates, conversions. */
         REVERSE_EXACT("reverse: exact arithmetic"),

@@ -200,8 +200,8 @@ public final class ReversibleTrainer {
      * gradient did not reproduce, which for a loss that is never reproducible is the last step of
      * the run; so this trains forwards a second time from the same state and compares the two runs
      * step by step (loss and state hash), which names the first step that differs. If the second
-     * run reproduces the first exactly, the loss differs only when evaluated with a direction (the
-     * reverse pass's forward-over-reverse evaluation), at the step the reverse pass found.
+     * run reproduces the first exactly, the loss differs only when evaluated as the reverse pass
+     * evaluates it (hyperparameters differentiable, a direction), at the step the reverse pass found.
      */
     private ReversalException firstDifference(ReversalException found, ExactRun first, double[] w0, double[] v0,
             Schedule schedule, Theta theta) {
@@ -239,9 +239,9 @@ public final class ReversibleTrainer {
             }
         }
         return new ReversalException(found.step(), "a second forward run reproduces the first exactly, but at step "
-                + found.step() + " the gradient evaluated with a direction (as the reverse pass does, for"
-                + " Hessian-vector products) differs from the plain one; every primitive must give the same value"
-                + " bits whether or not its inputs carry tangents", found);
+                + found.step() + " the gradient evaluated as the reverse pass does (with the hyperparameters"
+                + " differentiable and, for Hessian-vector products, a direction) differs from the plain one; every"
+                + " primitive must give the same value bits whether or not its inputs carry tangents", found);
     }
 
     private void checkInputs(double[] w0, double[] v0, Schedule schedule, Theta theta) {
@@ -451,11 +451,16 @@ public final class ReversibleTrainer {
             }
             sumPerGroup(chunks, before, countBefore, sumsBefore);
             long t2 = clock(times);
-            // The gradient at w_t: alone first when the direction needs it (Adam, RMSprop), or from the
-            // dual pass itself (SGD with momentum, whose direction is known already). Timed, SGD also
-            // takes a plain gradient, to split the dual pass's time into gradient and Hessian parts.
+            // The gradient at w_t: from a recorded pass first when the direction needs it (Adam,
+            // RMSprop), whose tangents are replayed once the direction is known; or from the dual pass
+            // itself (SGD with momentum, whose direction is known already). Timed, SGD also takes a
+            // plain gradient, to split the dual pass's time into gradient and Hessian parts.
             double[] gradient = null;
-            if (gradientFirst || times != null) {
+            LossDerivatives.Recording recording = null;
+            if (gradientFirst) {
+                recording = LossDerivatives.recorded(loss, t, wd, theta);
+                gradient = recording.gradient;
+            } else if (times != null) {
                 gradient = LossDerivatives.gradient(loss, t, wd, theta).gradient;
             }
             long t3 = clock(times);
@@ -493,7 +498,7 @@ public final class ReversibleTrainer {
             sumPerGroup(chunks, after, countAfter, sumsAfter);
             long t7 = clock(times);
             if (gradientFirst) {
-                d = LossDerivatives.withDirection(loss, t, wd, theta, b.u());
+                d = recording.withDirection(b.u());
             }
             long t8 = clock(times);
             double[] hu = d.hessianTimesU;
@@ -508,11 +513,11 @@ public final class ReversibleTrainer {
             });
             rule.finishStep(t, sumsBefore, sumsAfter, out);
             if (times != null) {
-                long t9 = clock(times), dual = gradientFirst ? t8 - t7 : t4 - t3;
+                long t9 = clock(times), hessian = gradientFirst ? t8 - t7 : (t4 - t3) - (t3 - t2);
                 times.add(PhaseTimes.Phase.REVERSE_BOOKKEEPING, (t1 - t0) + (t7 - t6) + (t9 - t8));
                 times.add(PhaseTimes.Phase.REVERSE_EXACT, (t2 - t1) + (t5 - t4));
                 times.add(PhaseTimes.Phase.REVERSE_GRADIENT, t3 - t2);
-                times.add(PhaseTimes.Phase.REVERSE_HESSIAN, dual - (t3 - t2));
+                times.add(PhaseTimes.Phase.REVERSE_HESSIAN, hessian);
                 times.add(PhaseTimes.Phase.REVERSE_BUFFER, t6 - t5);
             }
         }

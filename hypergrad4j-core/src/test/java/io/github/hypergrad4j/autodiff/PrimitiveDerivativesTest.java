@@ -37,7 +37,8 @@ class PrimitiveDerivativesTest {
     /** First- and second-order tolerances, relative to 1 + |finite difference|. */
     private static final double FIRST = 1e-6, SECOND = 1e-5;
 
-    private record Case(String name, Class<? extends Primitive> primitive, GradCheck.Function f, Tensor[] inputs) {}
+    /** One check: a function of its inputs built to exercise {@code primitive}; also replayed by {@link RecordedGradientTest}. */
+    record Case(String name, Class<? extends Primitive> primitive, GradCheck.Function f, Tensor[] inputs) {}
 
     private static Case op(String name, Class<? extends Primitive> primitive, GradCheck.Function f, Tensor... x) {
         return new Case(name, primitive, f, x);
@@ -48,7 +49,7 @@ class PrimitiveDerivativesTest {
     }
 
     /** Every case, inputs drawn from one seeded generator in this order. */
-    private static List<Case> cases() {
+    static List<Case> cases() {
         Random r = new Random(42);
         List<Case> c = new ArrayList<>();
         // The original primitives.
@@ -198,7 +199,7 @@ class PrimitiveDerivativesTest {
         return Collections.unmodifiableSet(out);
     }
 
-    private static Var readout(Tape tape, Var p, long seed) {
+    static Var readout(Tape tape, Var p, long seed) {
         Random r = new Random(seed);
         Var c = tape.constant(gaussian(r, p.value().shape()));
         Var c2 = tape.constant(gaussian(r, p.value().shape()));

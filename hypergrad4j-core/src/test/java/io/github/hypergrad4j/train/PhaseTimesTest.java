@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Timing a hypergradient runs the exact updates as separate passes and evaluates extra gradients;
- * none of that may change a single bit of the result.
+ * Timing a hypergradient runs the exact updates as separate passes and, for SGD with momentum,
+ * evaluates extra gradients; none of that may change a single bit of the result.
  */
 class PhaseTimesTest {
 
@@ -35,5 +35,36 @@ class PhaseTimesTest {
         assertThat(timed.bufferBits()).isEqualTo(plain.bufferBits());
         assertThat(times.runs()).isEqualTo(1);
         assertThat(times.asSeconds()).hasSize(PhaseTimes.Phase.values().length);
+    }
+
+    /** Adam's timed reverse step (every chunk's phase as a pass of its own) gives the untimed bits. */
+    @Test
+    void timedAdamRunsGiveTheSameBitsAsUntimedOnes() {
+        SmallProblem p = new SmallProblem(37);
+        Schedule s = p.schedule(40, 0.001, 0.01, 0.5, 0.95);
+        double[] w0 = p.init.weights(new double[] {0.5, 0.1, 0.5, 0.1});
+        Theta theta = p.theta();
+        ReversibleTrainer trainer = new ReversibleTrainer(p.model.layout(), p.trainingLoss(), Optimizer.adamW());
+        Hypergradient plain = trainer.hypergradient(w0, new double[w0.length], s, theta, p.validationLoss(),
+                StepListener.NONE);
+        PhaseTimes times = new PhaseTimes();
+        Hypergradient timed = trainer.hypergradient(w0, new double[w0.length], s, theta, p.validationLoss(),
+                StepListener.NONE, times);
+
+        assertThat(timed.objective()).isEqualTo(plain.objective());
+        assertThat(timed.dWeights0()).containsExactly(plain.dWeights0());
+        assertThat(timed.dVelocity0()).containsExactly(plain.dVelocity0());
+        for (int t = 0; t < s.steps(); t++) {
+            assertThat(timed.dAlpha()[t]).containsExactly(plain.dAlpha()[t]);
+            assertThat(timed.dBeta()[t]).containsExactly(plain.dBeta()[t]);
+            assertThat(timed.dBeta2()[t]).containsExactly(plain.dBeta2()[t]);
+            assertThat(timed.dEps()[t]).containsExactly(plain.dEps()[t]);
+            assertThat(timed.dWeightDecay()[t]).containsExactly(plain.dWeightDecay()[t]);
+        }
+        for (String name : theta.names()) {
+            assertThat(timed.dTheta().get(name).data()).containsExactly(plain.dTheta().get(name).data());
+        }
+        assertThat(timed.bufferBits()).isEqualTo(plain.bufferBits());
+        assertThat(times.seconds(PhaseTimes.Phase.REVERSE_HESSIAN)).isPositive();
     }
 }

@@ -4,7 +4,6 @@ import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.log.Ard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code hypergrad4j ard}. */
 @Command(name = "ard", sortOptions = false,
@@ -17,16 +16,14 @@ public final class ArdCommand extends ExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
 
-    @Option(names = "--train-size", paramLabel = "N", description = "Training examples.")
-    Integer trainSize;
+    @Mixin
+    InnerRunOptions inner = new InnerRunOptions();
 
     @Override
     protected Experiment experiment(boolean quick) {
         Ard.Config c = quick ? Ard.Config.quick() : Ard.Config.defaults();
         c = c.withMeta(meta.metaStep(c.metaStep()), meta.metaIterations(c.metaIterations()))
-                .withSizes(trainSize != null ? trainSize : c.trainSize(), meta.validationSize(c.validationSize()),
-                        meta.testSize(c.testSize()))
-                .withLearningRate(meta.learningRate(c.learningRate()));
+                .withInner(inner.apply(c.inner()));
         return new Ard(c);
     }
 }

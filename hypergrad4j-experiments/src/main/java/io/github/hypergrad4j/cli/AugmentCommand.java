@@ -4,7 +4,6 @@ import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.log.Augment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code hypergrad4j augment}. */
 @Command(name = "augment", sortOptions = false,
@@ -17,15 +16,14 @@ public final class AugmentCommand extends ExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
 
-    @Option(names = "--train-size", paramLabel = "N", description = "Training examples.")
-    Integer trainSize;
+    @Mixin
+    SizeOptions sizes = new SizeOptions();
 
     @Override
     protected Experiment experiment(boolean quick) {
         Augment.Config c = quick ? Augment.Config.quick() : Augment.Config.defaults();
         c = c.withMeta(meta.metaStep(c.step()), meta.metaIterations(c.metaIterations()))
-                .withSizes(trainSize != null ? trainSize : c.trainSize(), meta.validationSize(c.validationSize()),
-                        meta.testSize(c.testSize()));
+                .withSizes(sizes.apply(c.sizes()));
         return new Augment(c);
     }
 }

@@ -18,8 +18,8 @@ public final class AugmentFlowCommand extends ExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
 
-    @Option(names = "--train-size", paramLabel = "N", description = "Training examples.")
-    Integer trainSize;
+    @Mixin
+    InnerRunOptions inner = new InnerRunOptions();
 
     @Option(names = "--sigma", paramLabel = "S", description = "Standard deviation of the flow time t.")
     Double sigma;
@@ -28,9 +28,7 @@ public final class AugmentFlowCommand extends ExperimentCommand {
     protected Experiment experiment(boolean quick) {
         AugmentFlow.Config c = quick ? AugmentFlow.Config.quick() : AugmentFlow.Config.defaults();
         c = c.withMeta(meta.metaStep(c.step()), meta.metaIterations(c.metaIterations()))
-                .withSizes(trainSize != null ? trainSize : c.trainSize(), meta.validationSize(c.validationSize()),
-                        meta.testSize(c.testSize()))
-                .withLearningRate(meta.learningRate(c.learningRate()))
+                .withInner(inner.apply(c.inner()))
                 .withSigma(sigma != null ? sigma : c.sigma());
         return new AugmentFlow(c);
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code hypergrad4j fake-data}. */
-@Command(name = "fake-data", sortOptions = false,
+@Command(name = "fake-data", sortOptions = false, modelTransformer = InnerRunOptions.WithoutTrainSize.class,
         description = {"Jan 19: learn ten training images, one per label, so that a logistic regression trained on"
                 + " them does well on real validation data.",
             "Defaults: L2 0.01, 40 iterations, batch 10, learning rate 1, momentum 0.9, initial scale exp(-4), fake"
@@ -16,12 +16,14 @@ public final class FakeDataCommand extends ExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
 
+    @Mixin
+    InnerRunOptions inner = new InnerRunOptions();
+
     @Override
     protected Experiment experiment(boolean quick) {
         FakeData.Config c = quick ? FakeData.Config.quick() : FakeData.Config.defaults();
         c = c.withMeta(meta.metaStep(c.dataStep()), meta.metaIterations(c.metaIterations()))
-                .withSizes(meta.validationSize(c.validationSize()), meta.testSize(c.testSize()))
-                .withLearningRate(meta.learningRate(c.learningRate()));
+                .withInner(inner.apply(c.inner()));
         return new FakeData(c);
     }
 }

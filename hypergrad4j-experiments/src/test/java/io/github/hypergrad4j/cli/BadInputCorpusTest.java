@@ -136,7 +136,7 @@ class BadInputCorpusTest {
         }
     }
 
-    // ---- The classes of the second reliability round (issue 16), one test each. ----
+    // ---- The classes of the second reliability round, one test each. ----
 
     /** Prints one corpus line and checks the common rules: its code, its advice, no trace, no "bug". */
     private static String expect(String name, Run r, ExitCode code, String... advice) {
@@ -277,6 +277,8 @@ class BadInputCorpusTest {
         expect("lr-schedule on 16 x 16 images", run(List.of("lr-schedule", "--quick", "--quiet", "--data",
                 data16.toString(), "--out", out.toString())), ExitCode.USAGE, "16 x 16 = 256 pixels", "28 x 28");
         expect("init-scales on 16 x 16 images", run(List.of("init-scales", "--quick", "--quiet", "--data",
+                data16.toString(), "--out", out.toString())), ExitCode.USAGE, "16 x 16 = 256 pixels", "28 x 28");
+        expect("adam-schedule on 16 x 16 images (was exit 1)", run(List.of("adam-schedule", "--quick", "--quiet", "--data",
                 data16.toString(), "--out", out.toString())), ExitCode.USAGE, "16 x 16 = 256 pixels", "28 x 28");
         expect("init-dist on 16 x 16 images", run(List.of("init-dist", "--quick", "--quiet", "--data", data16.toString(),
                 "--out", out.toString())), ExitCode.USAGE, "give --layers starting with 256");

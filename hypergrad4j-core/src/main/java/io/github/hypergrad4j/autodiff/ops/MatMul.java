@@ -4,6 +4,7 @@ import io.github.hypergrad4j.autodiff.Dual;
 import io.github.hypergrad4j.autodiff.DualMath;
 import io.github.hypergrad4j.autodiff.Primitive;
 import io.github.hypergrad4j.tensor.Parallelism;
+import io.github.hypergrad4j.tensor.Tensor;
 
 /** C = op(A) op(B), where op transposes when its flag is set. */
 public final class MatMul implements Primitive {
@@ -48,5 +49,33 @@ public final class MatMul implements Primitive {
             }
         }
         return grads;
+    }
+
+    /** The tangent of the product alone (see {@link DualMath#matmulTangent}). */
+    @Override
+    public Tensor forwardTangent(Tensor value, Dual... in) {
+        return DualMath.matmulTangent(in[0], transA, in[1], transB);
+    }
+
+    /** The tangents of {@link #vjp}'s two products alone, by the same calls and with the same concurrency rule. */
+    @Override
+    public Tensor[] vjpTangents(Dual g, Dual out, Dual[] in, boolean[] needed) {
+        Dual a = in[0], b = in[1];
+        Tensor[] tangents = new Tensor[2];
+        Runnable left = () -> tangents[0] = transA ? DualMath.matmulTangent(b, transB, g, true)
+                : DualMath.matmulTangent(g, false, b, !transB);
+        Runnable right = () -> tangents[1] = transB ? DualMath.matmulTangent(g, true, a, transA)
+                : DualMath.matmulTangent(a, !transA, g, false);
+        if (needed[0] && needed[1] && DualMath.worthRunningConcurrently(a.value(), transA, b.value(), transB)) {
+            Parallelism.get().both(left, right);
+        } else {
+            if (needed[0]) {
+                left.run();
+            }
+            if (needed[1]) {
+                right.run();
+            }
+        }
+        return tangents;
     }
 }

@@ -42,6 +42,12 @@ public final class Rows implements ScatteringPrimitive {
         return Tensor.of(z, shape);
     }
 
+    /** Only the tangent's part of {@link #addVjpInto}: the same loop. */
+    @Override
+    public void addTangentVjpInto(Dual g, double[] tangent) {
+        scatterInto(g.tangent().data(), tangent);
+    }
+
     @Override
     public void addVjpInto(Dual g, double[] value, double[] tangent) {
         scatterInto(g.value().data(), value);

@@ -39,6 +39,12 @@ public final class Slice implements ScatteringPrimitive {
         return Tensor.of(Arrays.copyOfRange(x.data(), from, from + length), shape);
     }
 
+    /** Only the tangent's part of {@link #addVjpInto}: the same loop. */
+    @Override
+    public void addTangentVjpInto(Dual g, double[] tangent) {
+        addAt(g.tangent().data(), tangent);
+    }
+
     @Override
     public void addVjpInto(Dual g, double[] value, double[] tangent) {
         addAt(g.value().data(), value);

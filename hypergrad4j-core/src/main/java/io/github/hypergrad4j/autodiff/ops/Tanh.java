@@ -35,11 +35,28 @@ public final class Tanh implements Primitive {
     }
 
     @Override
+    public Tensor forwardTangent(Tensor value, Dual... in) {
+        return in[0].tangent() == null ? null : slopeTimes(value.data(), in[0].tangent());
+    }
+
+    @Override
     public Dual[] vjp(Dual g, Dual out, Dual[] in, boolean[] needed) {
         double[] gv = g.value().data(), y = out.value().data(), value = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             value[i] = gv[i] * (1 - y[i] * y[i]);
         }
+        int[] shape = out.value().shape();
+        return new Dual[] {new Dual(Tensor.of(value, shape), tangentOfAdjoint(g, out))};
+    }
+
+    @Override
+    public Tensor[] vjpTangents(Dual g, Dual out, Dual[] in, boolean[] needed) {
+        return new Tensor[] {tangentOfAdjoint(g, out)};
+    }
+
+    /** The tangent of the adjoint g (1 - y^2): g' (1 - y^2) - 2 g y y', null when both tangents are. */
+    private static Tensor tangentOfAdjoint(Dual g, Dual out) {
+        double[] gv = g.value().data(), y = out.value().data();
         double[] tangent = null;
         Tensor gt = g.tangent(), yt = out.tangent();
         if (gt != null && yt != null) {
@@ -61,7 +78,6 @@ public final class Tanh implements Primitive {
                 tangent[i] = -2 * gv[i] * y[i] * b[i];
             }
         }
-        int[] shape = out.value().shape();
-        return new Dual[] {new Dual(Tensor.of(value, shape), tangent == null ? null : Tensor.of(tangent, shape))};
+        return tangent == null ? null : Tensor.of(tangent, out.value().shape());
     }
 }

@@ -1,11 +1,8 @@
 package io.github.hypergrad4j.experiments.log;
 
-import io.github.hypergrad4j.data.DatasetSpec;
-import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
-import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.experiments.Progress;
 import io.github.hypergrad4j.experiments.meta.ScheduleMetaLoop;
 import io.github.hypergrad4j.experiments.meta.ScheduleTying;
@@ -125,11 +122,8 @@ public final class AdamSchedule implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        SplitSizes sizes = new SplitSizes(config.trainSize(), 0, 0);
-        LoadedData data = context.loadData(sizes);
-        DatasetSpec spec = data.spec(sizes, context.seedFor("data split"));
-        ScheduleProblem problem = new ScheduleProblem(config.layers(), config.steps(), config.batchSize(), spec)
-                .withBuffer(context.buffer()).withOptimizer(Optimizer.adam());
+        ScheduleProblem problem = NetworkSetup.scheduleProblem(context, name(), config.layers(), config.steps(),
+                config.batchSize(), config.trainSize()).withOptimizer(Optimizer.adam());
         int groups = problem.groups(), steps = config.steps();
         double[] scales = new double[groups];
         Arrays.fill(scales, config.initialScale());

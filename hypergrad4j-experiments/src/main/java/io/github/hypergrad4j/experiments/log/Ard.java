@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.log;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.CyclicBatches;
 import io.github.hypergrad4j.data.Examples;
@@ -8,12 +9,12 @@ import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.InnerRun;
 import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.experiments.meta.MetaFigures;
 import io.github.hypergrad4j.experiments.meta.MetaHistory;
 import io.github.hypergrad4j.experiments.meta.MetaLoop;
 import io.github.hypergrad4j.experiments.meta.MetaTraining;
-import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.hyper.Parameterisation;
 import io.github.hypergrad4j.meta.SgdMomentum;
 import io.github.hypergrad4j.model.L2Penalty;
@@ -44,59 +45,36 @@ public final class Ard implements Experiment {
     static final String PENALTY = "l2";
 
     /**
-     * @param trainSize training examples
-     * @param validationSize validation examples (the meta-objective)
-     * @param testSize test examples (reported only)
-     * @param batchSize minibatch size
-     * @param iterations training steps per meta-iteration
-     * @param learningRate constant learning rate
-     * @param momentum constant momentum
-     * @param logInitialScale initial weights exp(logInitialScale) z
+     * @param inner the inner training run (sizes, batch, iterations, learning rate, momentum, initial scale)
      * @param initialLogPenalty every weight's log penalty at the start
      * @param metaStep gradient-descent step on the log penalties
      * @param metaIterations hypergradient steps
      */
-    public record Config(int trainSize, int validationSize, int testSize, int batchSize, int iterations,
-            double learningRate, double momentum, double logInitialScale, double initialLogPenalty, double metaStep,
-            int metaIterations) {
+    public record Config(@JsonUnwrapped InnerRun inner, double initialLogPenalty, double metaStep, int metaIterations) {
         public Config {
-            ConfigException.requirePositive("training set size", trainSize);
-            ConfigException.requirePositive("validation set size", validationSize);
-            ConfigException.requirePositive("test set size", testSize);
-            ConfigException.requirePositive("batch size", batchSize);
-            ConfigException.requireBatchWithin(batchSize, trainSize);
-            ConfigException.requirePositive("iterations", iterations);
-            ConfigException.requirePositive("learning rate", learningRate);
-            ConfigException.requireFraction("momentum", momentum);
-            ConfigException.requireFinite("log initial scale", logInitialScale);
             ConfigException.requireFinite("initial log penalty", initialLogPenalty);
-            ConfigException.requirePositive("meta step", metaStep);
-            ConfigException.requirePositive("meta-iterations", metaIterations);
+            ConfigException.requirePositive("meta step (--meta-step)", metaStep);
+            ConfigException.requirePositive("meta-iterations (--meta-iterations)", metaIterations);
         }
 
         /** The log's setting. */
         public static Config defaults() {
-            return new Config(10_000, 10_000, 1_000, 100, 50, 1.0, 0.9, -4, Math.log(0.01) + 1, 100, 10);
+            return new Config(new InnerRun(new SplitSizes(10_000, 10_000, 1_000), 100, 50, 1.0, 0.9, -4),
+                    Math.log(0.01) + 1, 100, 10);
         }
 
         /** A small version that runs in seconds. */
         public static Config quick() {
-            return new Config(1_000, 1_000, 500, 100, 20, 1.0, 0.9, -4, Math.log(0.01) + 1, 100, 4);
+            return new Config(new InnerRun(new SplitSizes(1_000, 1_000, 500), 100, 20, 1.0, 0.9, -4),
+                    Math.log(0.01) + 1, 100, 4);
         }
 
         public Config withMeta(double step, int count) {
-            return new Config(trainSize, validationSize, testSize, batchSize, iterations, learningRate, momentum,
-                    logInitialScale, initialLogPenalty, step, count);
+            return new Config(inner, initialLogPenalty, step, count);
         }
 
-        public Config withLearningRate(double rate) {
-            return new Config(trainSize, validationSize, testSize, batchSize, iterations, rate, momentum, logInitialScale,
-                    initialLogPenalty, metaStep, metaIterations);
-        }
-
-        public Config withSizes(int train, int validation, int test) {
-            return new Config(train, validation, test, batchSize, iterations, learningRate, momentum, logInitialScale,
-                    initialLogPenalty, metaStep, metaIterations);
+        public Config withInner(InnerRun run) {
+            return new Config(run, initialLogPenalty, metaStep, metaIterations);
         }
     }
 
@@ -136,19 +114,19 @@ public final class Ard implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()),
-                Centring.POOL_MEAN);
+        InnerRun run = config.inner();
+        LoadedData data = context.loadData(run.sizes(), Centring.POOL_MEAN);
         Examples.Splits splits = Examples.Splits.of(data.splits());
         Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         Mlp model = Mlp.logisticRegression(train.images().cols(), LabelledImages.DEFAULT_CLASSES);
         ParameterLayout layout = model.layout();
         L2Penalty penalty = L2Penalty.perWeight(layout, "W1");
         TrainingLoss loss = Classification.plus(
-                Classification.minibatchLoss(model, train, CyclicBatches.shuffled(train.size(), config.batchSize(),
+                Classification.minibatchLoss(model, train, CyclicBatches.shuffled(train.size(), run.batchSize(),
                         context.seedFor("batches"))),
                 (w, theta) -> penalty.apply(w, theta.get(PENALTY)));
-        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(Math.exp(config.logInitialScale()));
-        Schedule schedule = Schedule.constant(config.iterations(), layout, config.learningRate(), config.momentum());
+        double[] w0 = run.initialWeights(layout, context);
+        Schedule schedule = run.schedule(layout);
 
         double[] logPenalty = new double[penalty.size()];
         Arrays.fill(logPenalty, config.initialLogPenalty());

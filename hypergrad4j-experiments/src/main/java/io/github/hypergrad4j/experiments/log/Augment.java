@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.log;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.hypergrad4j.autodiff.Tape;
 import io.github.hypergrad4j.autodiff.Var;
 import io.github.hypergrad4j.data.Centring;
@@ -8,6 +9,7 @@ import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.InnerRun;
 import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.experiments.Progress;
 import io.github.hypergrad4j.experiments.meta.MetaFigures;
@@ -38,9 +40,8 @@ import java.util.Map;
 public final class Augment implements Experiment {
 
     /**
-     * @param trainSize training examples (the reference set)
-     * @param validationSize validation examples (the objective)
-     * @param testSize test examples (reported only)
+     * @param sizes training examples (the reference set), validation examples (the objective) and test
+     *     examples (reported only)
      * @param lengthScale the kernel's length scale
      * @param l1 L1 penalty on the entries of A
      * @param initNoise A starts at the identity plus initNoise * N(0, 1)
@@ -48,12 +49,10 @@ public final class Augment implements Experiment {
      * @param batchSize validation examples per step
      * @param metaIterations passes over the validation set
      */
-    public record Config(int trainSize, int validationSize, int testSize, double lengthScale, double l1,
+    public record Config(@JsonUnwrapped(suffix = "Size") SplitSizes sizes, double lengthScale, double l1,
             double initNoise, double step, int batchSize, int metaIterations) {
         public Config {
-            ConfigException.requirePositive("training set size", trainSize);
-            ConfigException.requirePositive("validation set size", validationSize);
-            ConfigException.requirePositive("test set size", testSize);
+            InnerRun.sizes(sizes.train(), sizes.validation(), sizes.test());
             ConfigException.requirePositive("kernel length scale", lengthScale);
             if (!(l1 >= 0) || Double.isInfinite(l1)) {
                 throw new ConfigException("the L1 penalty must be >= 0, got " + l1);
@@ -61,26 +60,26 @@ public final class Augment implements Experiment {
             if (!(initNoise >= 0) || Double.isInfinite(initNoise)) {
                 throw new ConfigException("the initial noise must be >= 0, got " + initNoise);
             }
-            ConfigException.requirePositive("step", step);
+            ConfigException.requirePositive("step (--meta-step)", step);
             ConfigException.requirePositive("batch size", batchSize);
-            ConfigException.requirePositive("meta-iterations", metaIterations);
+            ConfigException.requirePositive("meta-iterations (--meta-iterations)", metaIterations);
         }
 
         /** The log's setting. */
         public static Config defaults() {
-            return new Config(1_000, 1_000, 1_000, 2.0, 0.001, 0.01, 0.1, 100, 50);
+            return new Config(new SplitSizes(1_000, 1_000, 1_000), 2.0, 0.001, 0.01, 0.1, 100, 50);
         }
 
         public static Config quick() {
-            return new Config(300, 300, 300, 2.0, 0.001, 0.01, 0.1, 100, 6);
+            return new Config(new SplitSizes(300, 300, 300), 2.0, 0.001, 0.01, 0.1, 100, 6);
         }
 
         public Config withMeta(double s, int count) {
-            return new Config(trainSize, validationSize, testSize, lengthScale, l1, initNoise, s, batchSize, count);
+            return new Config(sizes, lengthScale, l1, initNoise, s, batchSize, count);
         }
 
-        public Config withSizes(int train, int validation, int test) {
-            return new Config(train, validation, test, lengthScale, l1, initNoise, step, batchSize, metaIterations);
+        public Config withSizes(SplitSizes newSizes) {
+            return new Config(newSizes, lengthScale, l1, initNoise, step, batchSize, metaIterations);
         }
     }
 
@@ -121,8 +120,7 @@ public final class Augment implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()),
-                Centring.POOL_MEAN);
+        LoadedData data = context.loadData(config.sizes(), Centring.POOL_MEAN);
         Examples.Splits splits = Examples.Splits.of(data.splits());
         Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         int d = train.images().cols();

@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.log;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.hypergrad4j.autodiff.Tape;
 import io.github.hypergrad4j.autodiff.Var;
 import io.github.hypergrad4j.data.Centring;
@@ -10,6 +11,7 @@ import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.InnerRun;
 import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.experiments.meta.MetaFigures;
 import io.github.hypergrad4j.experiments.meta.MetaHistory;
@@ -46,27 +48,15 @@ import java.util.Map;
  * learned through the exact hypergradient of a logistic regression's validation loss, reversing its
  * whole SGD run on original-plus-augmented minibatches.
  *
- * <p>"Also used as its transpose": the flow uses A_eff = A - A^T, A = M ⊙ P with M the 0/1 mask of
- * 4-neighbour pairs. A - A^T is antisymmetric, so expm(t A_eff) is orthogonal (imaginary eigenvalues):
- * it moves intensity around without growing or shrinking the image, t and -t are inverse to each
- * other (so the symmetric Gaussian over t gives a symmetric distribution of transformations), and the
- * truncated Taylor series stays accurate for any learned A because no direction is amplified. The
- * alternative of using A and A^T on alternate steps would also allow smoothing (real eigenvalues), but
- * then a learned A could make expm(t A) blow up for large t. The price is the log's "symmetry-related"
- * redundancy: P_ij and P_ji enter only through their difference.
+ * <p>"Also used as its transpose": the flow uses A_eff = A - A^T ({@link NeighbourFlow}, which says why);
+ * the price is the log's "symmetry-related" redundancy: P_ij and P_ji enter only through their
+ * difference.
  */
 public final class AugmentFlow implements Experiment {
     static final String COUPLINGS = "couplings";
 
     /**
-     * @param trainSize training examples
-     * @param validationSize validation examples (the meta-objective)
-     * @param testSize test examples (reported only)
-     * @param batchSize training minibatch size (each also augmented)
-     * @param iterations training steps per meta-iteration
-     * @param learningRate constant learning rate
-     * @param momentum constant momentum
-     * @param logInitialScale initial weights exp(logInitialScale) z
+     * @param inner the inner training run (its minibatches are each also augmented)
      * @param l2 L2 penalty on every weight
      * @param sigma standard deviation of the flow time t
      * @param taylorTerms terms of the truncated Taylor series of expm(t A_eff) x, beyond the identity
@@ -74,55 +64,39 @@ public final class AugmentFlow implements Experiment {
      * @param metaMomentum momentum of the gradient descent on the couplings
      * @param metaIterations hypergradient steps
      */
-    public record Config(int trainSize, int validationSize, int testSize, int batchSize, int iterations,
-            double learningRate, double momentum, double logInitialScale, double l2, double sigma, int taylorTerms,
-            double step, double metaMomentum, int metaIterations) {
+    public record Config(@JsonUnwrapped InnerRun inner, double l2, double sigma, int taylorTerms, double step,
+            double metaMomentum, int metaIterations) {
         public Config {
-            ConfigException.requirePositive("training set size", trainSize);
-            ConfigException.requirePositive("validation set size", validationSize);
-            ConfigException.requirePositive("test set size", testSize);
-            ConfigException.requirePositive("batch size", batchSize);
-            ConfigException.requireBatchWithin(batchSize, trainSize);
-            ConfigException.requirePositive("iterations", iterations);
-            ConfigException.requirePositive("learning rate", learningRate);
-            ConfigException.requireFraction("momentum", momentum);
-            ConfigException.requireFinite("log initial scale", logInitialScale);
             ConfigException.requireNonNegative("the L2 penalty", l2);
-            ConfigException.requirePositive("sigma", sigma);
+            ConfigException.requirePositive("sigma (--sigma)", sigma);
             ConfigException.requirePositive("Taylor terms", taylorTerms);
-            ConfigException.requirePositive("meta step", step);
+            ConfigException.requirePositive("meta step (--meta-step)", step);
             ConfigException.requireFraction("meta momentum", metaMomentum);
-            ConfigException.requirePositive("meta-iterations", metaIterations);
+            ConfigException.requirePositive("meta-iterations (--meta-iterations)", metaIterations);
         }
 
         /** Modest sizes: a couple of minutes. */
         public static Config defaults() {
-            return new Config(1_000, 1_000, 1_000, 100, 30, 0.5, 0.9, -4, 0.001, 1.0, 10, 100, 0.5, 10);
+            return new Config(new InnerRun(new SplitSizes(1_000, 1_000, 1_000), 100, 30, 0.5, 0.9, -4), 0.001, 1.0, 10,
+                    100, 0.5, 10);
         }
 
         /** Seconds. */
         public static Config quick() {
-            return new Config(200, 200, 200, 50, 10, 0.5, 0.9, -4, 0.001, 1.0, 6, 100, 0.5, 3);
+            return new Config(new InnerRun(new SplitSizes(200, 200, 200), 50, 10, 0.5, 0.9, -4), 0.001, 1.0, 6, 100,
+                    0.5, 3);
         }
 
         public Config withMeta(double newStep, int count) {
-            return new Config(trainSize, validationSize, testSize, batchSize, iterations, learningRate, momentum,
-                    logInitialScale, l2, sigma, taylorTerms, newStep, metaMomentum, count);
+            return new Config(inner, l2, sigma, taylorTerms, newStep, metaMomentum, count);
         }
 
-        public Config withSizes(int train, int validation, int test) {
-            return new Config(train, validation, test, batchSize, iterations, learningRate, momentum, logInitialScale,
-                    l2, sigma, taylorTerms, step, metaMomentum, metaIterations);
-        }
-
-        public Config withLearningRate(double rate) {
-            return new Config(trainSize, validationSize, testSize, batchSize, iterations, rate, momentum,
-                    logInitialScale, l2, sigma, taylorTerms, step, metaMomentum, metaIterations);
+        public Config withInner(InnerRun run) {
+            return new Config(run, l2, sigma, taylorTerms, step, metaMomentum, metaIterations);
         }
 
         public Config withSigma(double newSigma) {
-            return new Config(trainSize, validationSize, testSize, batchSize, iterations, learningRate, momentum,
-                    logInitialScale, l2, newSigma, taylorTerms, step, metaMomentum, metaIterations);
+            return new Config(inner, l2, newSigma, taylorTerms, step, metaMomentum, metaIterations);
         }
     }
 
@@ -161,131 +135,24 @@ public final class AugmentFlow implements Experiment {
         return config;
     }
 
-    /** The 0/1 mask of ordered 4-neighbour pixel pairs (i, j) of an h x w image, row-major. */
-    static double[] neighbourMask(int h, int w) {
-        int d = h * w;
-        double[] m = new double[d * d];
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                for (int j : neighbours(r, c, h, w)) {
-                    if (j >= 0) {
-                        m[i * d + j] = 1;
-                    }
-                }
-            }
-        }
-        return m;
-    }
-
-    /** Right, left, below, above neighbours of pixel (r, c); -1 off the image. */
-    static int[] neighbours(int r, int c, int h, int w) {
-        return new int[] {c + 1 < w ? r * w + c + 1 : -1, c > 0 ? r * w + c - 1 : -1, r + 1 < h ? (r + 1) * w + c : -1,
-            r > 0 ? (r - 1) * w + c : -1};
-    }
-
-    /**
-     * The rows of x (n x d) transformed by expm(t (A - A^T)), A = M ⊙ P, by the truncated Taylor series
-     * of the action: Y_0 = X, Y_k = Y_{k-1} (t A_eff)^T / k, result sum_k Y_k. P enters only through its
-     * entries on the mask M, the four coupling maps {@code couplings} (4d x 1: map k holds
-     * P[i, n_k(i)] for the k-th neighbour n_k of every pixel i, in the order right, left, below, above;
-     * entries off the image are ignored). A_eff is never formed as a d x d matrix: in the transposed
-     * layout Z = Y^T (d x n), (A_eff Z)[i] = sum_k E_k[i] Z[n_k(i)] with
-     * E_k[i] = P_k[i] - P_opp(k)[n_k(i)], a gather of rows per neighbour, about d / 4 times cheaper than
-     * the dense product with the d x d matrix. The transposes are products with an n x n identity.
-     */
-    static Var flow(Var x, Var couplings, int h, int w, double t, int terms) {
-        Tape tape = x.tape();
-        int n = x.value().rows(), d = h * w;
-        Var identity = tape.constant(identity(n));
-        Var ones = tape.constant(Tensor.of(filled(n, 1), 1, n));
-        Local local = Local.of(h, w);
-        Var[] coefficient = new Var[4];
-        for (int k = 0; k < 4; k++) {
-            coefficient[k] = couplings.rows(local.own[k]).minus(couplings.rows(local.opposite[k]))
-                    .times(tape.constant(Tensor.of(local.inside[k].clone(), d, 1))).matmul(ones);
-        }
-        Var z = x.matmul(true, identity, false);
-        Var y = z, sum = z;
-        for (int term = 1; term <= terms; term++) {
-            Var next = null;
-            for (int k = 0; k < 4; k++) {
-                Var part = coefficient[k].times(y.rows(local.neighbour[k]));
-                next = next == null ? part : next.plus(part);
-            }
-            y = next.times(t / term);
-            sum = sum.plus(y);
-        }
-        return identity.matmul(false, sum, true);
-    }
-
-    /**
-     * Index arrays of the local flow: per direction k and pixel i, the row of n_k(i) (i itself off the
-     * image), the entry of P_k[i] and of P_opp(k)[n_k(i)] in the coupling vector, and 1 where n_k(i)
-     * exists.
-     */
-    private record Local(int[][] neighbour, int[][] own, int[][] opposite, double[][] inside) {
-        static final int[] OPPOSITE = {1, 0, 3, 2};
-
-        static Local of(int h, int w) {
-            int d = h * w;
-            int[][] neighbour = new int[4][d], own = new int[4][d], opposite = new int[4][d];
-            double[][] inside = new double[4][d];
-            for (int r = 0; r < h; r++) {
-                for (int c = 0; c < w; c++) {
-                    int i = r * w + c;
-                    int[] n = neighbours(r, c, h, w);
-                    for (int k = 0; k < 4; k++) {
-                        boolean in = n[k] >= 0;
-                        neighbour[k][i] = in ? n[k] : i;
-                        own[k][i] = k * d + i;
-                        opposite[k][i] = OPPOSITE[k] * d + (in ? n[k] : i);
-                        inside[k][i] = in ? 1 : 0;
-                    }
-                }
-            }
-            return new Local(neighbour, own, opposite, inside);
-        }
-    }
-
-    /** The flow applied to plain values (figures). */
-    static double[] flowValues(double[] rows, int n, double[] couplings, int h, int w, double t, int terms) {
-        Tape tape = new Tape();
-        return flow(tape.constant(Tensor.of(rows.clone(), n, h * w)),
-                tape.constant(Tensor.of(couplings.clone(), couplings.length, 1)), h, w, t, terms).value().data();
-    }
-
-    private static Tensor identity(int n) {
-        double[] id = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            id[i * n + i] = 1;
-        }
-        return Tensor.of(id, n, n);
-    }
-
-    private static double[] filled(int n, double v) {
-        double[] a = new double[n];
-        Arrays.fill(a, v);
-        return a;
-    }
-
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(config.trainSize(), config.validationSize(), config.testSize()),
-                Centring.POOL_MEAN);
+        InnerRun run = config.inner();
+        LoadedData data = context.loadData(run.sizes(), Centring.POOL_MEAN);
         Examples.Splits splits = Examples.Splits.of(data.splits());
         Examples train = splits.train(), valid = splits.validation(), test = splits.test();
         int h = train.height(), w = train.width(), d = h * w;
         Mlp model = Mlp.logisticRegression(d, LabelledImages.DEFAULT_CLASSES);
         ParameterLayout layout = model.layout();
-        double[] times = InitialWeights.standardNormal(config.iterations(), context.seedFor("flow times"));
+        double[] times = InitialWeights.standardNormal(run.iterations(), context.seedFor("flow times"));
         for (int s = 0; s < times.length; s++) {
             times[s] *= config.sigma();
         }
-        CyclicBatches batches = CyclicBatches.shuffled(train.size(), config.batchSize(), context.seedFor("batches"));
+        CyclicBatches batches = CyclicBatches.shuffled(train.size(), run.batchSize(), context.seedFor("batches"));
         L2Penalty l2 = L2Penalty.scalar(layout);
         Tensor lambda = Tensor.vector(config.l2());
         int terms = config.taylorTerms();
+        NeighbourFlow flow = new NeighbourFlow(h, w);
         // Each step: the mean of the cross-entropies of the minibatch and of its flowed copy. t depends on
         // the step only, so the loss is the deterministic function of (step, w, theta) the reverse pass needs.
         TrainingLoss loss = (step, wv, theta) -> {
@@ -293,13 +160,13 @@ public final class AugmentFlow implements Experiment {
             int[] rows = batches.batch(step);
             Var x = tape.constant(train.images()).rows(rows);
             Var y = tape.constant(train.oneHot()).rows(rows);
-            Var augmented = flow(x, theta.get(COUPLINGS), h, w, times[step], terms);
+            Var augmented = flow.apply(x, theta.get(COUPLINGS), times[step], terms);
             return Losses.softmaxCrossEntropy(model.logits(wv, x), y)
                     .plus(Losses.softmaxCrossEntropy(model.logits(wv, augmented), y)).times(0.5)
                     .plus(l2.apply(wv, tape.constant(lambda)));
         };
-        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(Math.exp(config.logInitialScale()));
-        Schedule schedule = Schedule.constant(config.iterations(), layout, config.learningRate(), config.momentum());
+        double[] w0 = run.initialWeights(layout, context);
+        Schedule schedule = run.schedule(layout);
 
         // x is the four coupling maps, the entries of P on the mask (right, left, below, above
         // neighbour of every pixel; those off the image get no gradient and stay 0).
@@ -322,65 +189,21 @@ public final class AugmentFlow implements Experiment {
             m.put("testLoss", te.loss());
             m.put("validationError", va.errorRate());
             m.put("testError", te.errorRate());
-            m.put("couplingRms", Examples.rms(effectiveMaps(theta.get(COUPLINGS).data(), h, w)[0]));
+            m.put("couplingRms", Examples.rms(flow.effectiveMaps(theta.get(COUPLINGS).data())[0]));
             return m;
         };
         double[] couplings = new double[4 * d];
         MetaHistory history = new MetaLoop(context, "augment-flow meta-iterations", config.metaIterations(), "validationLoss")
                 .run(couplings, new SgdMomentum(config.step(), config.metaMomentum()), new MetaTraining(context.trainer(layout, loss), w0, schedule,
                         Classification.setLoss(model, valid), hyper, evaluation));
-        record(context, history, couplings, valid, h, w);
+        record(context, history, couplings, valid, flow);
     }
 
-    /**
-     * The dense d x d matrix A = M ⊙ P of the coupling vector (4d entries, see {@link #flow}): for tests
-     * and as the definition the local flow implements.
-     */
-    static double[] denseA(double[] couplings, int h, int w) {
-        int d = h * w;
-        double[] a = new double[d * d];
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                int[] n = neighbours(r, c, h, w);
-                for (int k = 0; k < 4; k++) {
-                    if (n[k] >= 0) {
-                        a[i * d + n[k]] = couplings[k * d + i];
-                    }
-                }
-            }
-        }
-        return a;
-    }
-
-    /**
-     * The effective couplings A_eff = A - A^T of every pixel to its right neighbour (map 0) and to the
-     * neighbour below (map 1); those to the left and above are their negatives, shifted.
-     */
-    static double[][] effectiveMaps(double[] couplings, int h, int w) {
-        int d = h * w;
-        double[] a = denseA(couplings, h, w);
-        double[][] maps = new double[2][d];
-        for (int r = 0; r < h; r++) {
-            for (int c = 0; c < w; c++) {
-                int i = r * w + c;
-                int[] n = neighbours(r, c, h, w);
-                if (n[0] >= 0) {
-                    maps[0][i] = a[i * d + n[0]] - a[n[0] * d + i];
-                }
-                if (n[2] >= 0) {
-                    maps[1][i] = a[i * d + n[2]] - a[n[2] * d + i];
-                }
-            }
-        }
-        return maps;
-    }
-
-    private void record(ExperimentContext context, MetaHistory history, double[] couplings, Examples valid, int h,
-            int w) throws IOException {
+    private void record(ExperimentContext context, MetaHistory history, double[] couplings, Examples valid,
+            NeighbourFlow flow) throws IOException {
         history.record(context.results().data().section("meta"));
-        int d = h * w;
-        double[][] maps = effectiveMaps(couplings, h, w);
+        int h = flow.height(), w = flow.width(), d = h * w;
+        double[][] maps = flow.effectiveMaps(couplings);
         context.results().data().put("couplingRight", maps[0]);
         context.results().data().put("couplingDown", maps[1]);
 
@@ -392,15 +215,15 @@ public final class AugmentFlow implements Experiment {
         double[][] shown = new double[shownImages * ts.length][];
         String[] labels = new String[shown.length];
         for (int j = 0; j < ts.length; j++) {
-            double[] flowed = flowValues(originals, shownImages, couplings, h, w, ts[j], 2 * config.taylorTerms());
+            double[] flowed = flow.values(originals, shownImages, couplings, ts[j], 2 * config.taylorTerms());
             for (int i = 0; i < shownImages; i++) {
                 shown[i * ts.length + j] = Arrays.copyOfRange(flowed, i * d, (i + 1) * d);
                 labels[i * ts.length + j] = String.format(Locale.ROOT, "t = %.1f", ts[j]);
             }
         }
         // How far the training-time truncation is from the flow at t = 2 sigma, relative to the image norm.
-        double[] truncated = flowValues(originals, shownImages, couplings, h, w, ts[4], config.taylorTerms());
-        double[] accurate = flowValues(originals, shownImages, couplings, h, w, ts[4], 3 * config.taylorTerms());
+        double[] truncated = flow.values(originals, shownImages, couplings, ts[4], config.taylorTerms());
+        double[] accurate = flow.values(originals, shownImages, couplings, ts[4], 3 * config.taylorTerms());
         double diff = 0, norm = 0;
         for (int k = 0; k < truncated.length; k++) {
             diff += (truncated[k] - accurate[k]) * (truncated[k] - accurate[k]);

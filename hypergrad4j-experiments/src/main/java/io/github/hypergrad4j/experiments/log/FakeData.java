@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.log;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.CyclicBatches;
 import io.github.hypergrad4j.data.Examples;
@@ -8,6 +9,7 @@ import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
+import io.github.hypergrad4j.experiments.InnerRun;
 import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.experiments.meta.MetaFigures;
 import io.github.hypergrad4j.experiments.meta.MetaHistory;
@@ -41,62 +43,47 @@ public final class FakeData implements Experiment {
     static final String DATA = "data";
 
     /**
-     * @param validationSize real validation examples (the meta-objective)
-     * @param testSize real test examples (reported only)
-     * @param iterations training steps per meta-iteration
-     * @param batchSize minibatch size (at most the 10 fake examples)
-     * @param learningRate constant learning rate
-     * @param momentum constant momentum
-     * @param logInitialScale initial weights exp(logInitialScale) z
+     * @param inner the inner training run; its training set is the ten fake images (one per class), so
+     *     its training size is 10 and its batch at most 10
      * @param l2 L2 penalty on every weight
      * @param fakeInitialScale fake images start as fakeInitialScale * N(0, 1)
      * @param dataStep gradient-descent step on the fake pixels
      * @param metaIterations hypergradient steps
      */
-    public record Config(int validationSize, int testSize, int iterations, int batchSize, double learningRate,
-            double momentum, double logInitialScale, double l2, double fakeInitialScale, double dataStep,
+    public record Config(@JsonUnwrapped InnerRun inner, double l2, double fakeInitialScale, double dataStep,
             int metaIterations) {
         public Config {
-            ConfigException.requirePositive("validation set size", validationSize);
-            ConfigException.requirePositive("test set size", testSize);
-            ConfigException.requirePositive("iterations", iterations);
-            ConfigException.requirePositive("batch size", batchSize);
-            if (batchSize > LabelledImages.DEFAULT_CLASSES) {
-                throw new ConfigException("batch size " + batchSize + " exceeds the " + LabelledImages.DEFAULT_CLASSES
-                        + " fake examples; use at most " + LabelledImages.DEFAULT_CLASSES);
+            if (inner.sizes().train() != LabelledImages.DEFAULT_CLASSES) {
+                throw new ConfigException("fake-data trains on one fake image per class, "
+                        + LabelledImages.DEFAULT_CLASSES + " in all, not " + inner.sizes().train());
             }
-            ConfigException.requirePositive("learning rate", learningRate);
-            ConfigException.requireFraction("momentum", momentum);
-            ConfigException.requireFinite("log initial scale", logInitialScale);
             ConfigException.requireNonNegative("the L2 penalty", l2);
             ConfigException.requirePositive("fake data initial scale", fakeInitialScale);
-            ConfigException.requirePositive("data step", dataStep);
-            ConfigException.requirePositive("meta-iterations", metaIterations);
+            ConfigException.requirePositive("data step (--meta-step)", dataStep);
+            ConfigException.requirePositive("meta-iterations (--meta-iterations)", metaIterations);
         }
 
         /** The log's setting. */
         public static Config defaults() {
-            return new Config(10_000, 1_000, 40, 10, 1.0, 0.9, -4, 0.01, 0.01, 1.0, 20);
+            return new Config(inner(10_000, 1_000, 40), 0.01, 0.01, 1.0, 20);
         }
 
         /** A small version that runs in seconds. */
         public static Config quick() {
-            return new Config(1_000, 500, 20, 10, 1.0, 0.9, -4, 0.01, 0.01, 1.0, 6);
+            return new Config(inner(1_000, 500, 20), 0.01, 0.01, 1.0, 6);
+        }
+
+        private static InnerRun inner(int validation, int test, int iterations) {
+            return new InnerRun(new SplitSizes(LabelledImages.DEFAULT_CLASSES, validation, test), 10, iterations, 1.0,
+                    0.9, -4);
         }
 
         public Config withMeta(double step, int count) {
-            return new Config(validationSize, testSize, iterations, batchSize, learningRate, momentum, logInitialScale,
-                    l2, fakeInitialScale, step, count);
+            return new Config(inner, l2, fakeInitialScale, step, count);
         }
 
-        public Config withLearningRate(double rate) {
-            return new Config(validationSize, testSize, iterations, batchSize, rate, momentum, logInitialScale, l2,
-                    fakeInitialScale, dataStep, metaIterations);
-        }
-
-        public Config withSizes(int validation, int test) {
-            return new Config(validation, test, iterations, batchSize, learningRate, momentum, logInitialScale, l2,
-                    fakeInitialScale, dataStep, metaIterations);
+        public Config withInner(InnerRun run) {
+            return new Config(run, l2, fakeInitialScale, dataStep, metaIterations);
         }
     }
 
@@ -136,7 +123,9 @@ public final class FakeData implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        LoadedData data = context.loadData(new SplitSizes(0, config.validationSize(), config.testSize()),
+        InnerRun run = config.inner();
+        // The training set is the fake images: of the data, only validation and test examples are read.
+        LoadedData data = context.loadData(new SplitSizes(0, run.sizes().validation(), run.sizes().test()),
                 Centring.POOL_MEAN);
         Examples valid = Examples.of(data.splits().validation());
         Examples test = Examples.of(data.splits().test());
@@ -153,10 +142,10 @@ public final class FakeData implements Experiment {
         L2Penalty l2 = L2Penalty.scalar(layout);
         Tensor lambda = Tensor.vector(config.l2());
         TrainingLoss loss = Classification.plus(
-                Classification.thetaMinibatchLoss(model, DATA, fakeTargets, new CyclicBatches(classes, config.batchSize())),
+                Classification.thetaMinibatchLoss(model, DATA, fakeTargets, new CyclicBatches(classes, run.batchSize())),
                 (w, theta) -> l2.apply(w, w.tape().constant(lambda)));
-        double[] w0 = new InitialWeights(layout, context.seedFor("initial weights")).weights(Math.exp(config.logInitialScale()));
-        Schedule schedule = Schedule.constant(config.iterations(), layout, config.learningRate(), config.momentum());
+        double[] w0 = run.initialWeights(layout, context);
+        Schedule schedule = run.schedule(layout);
 
         double[] fake = InitialWeights.standardNormal(classes * pixels, context.seedFor("fake data"));
         for (int i = 0; i < fake.length; i++) {

@@ -1,10 +1,8 @@
 package io.github.hypergrad4j.experiments.log;
 
-import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
-import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.experiments.meta.MetaFigures;
 import io.github.hypergrad4j.experiments.meta.MetaHistory;
 import io.github.hypergrad4j.experiments.meta.ScheduleMetaLoop;
@@ -124,11 +122,8 @@ public final class InitScales implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
-        SplitSizes sizes = new SplitSizes(config.trainSize(), 0, 0);
-        LoadedData data = context.loadData(sizes);
-        NetworkSetup.requireFits(name(), config.layers(), data.splits().train(), NetworkSetup.FIXED_NETWORK);
-        ScheduleProblem problem = new ScheduleProblem(config.layers(), config.steps(), config.batchSize(),
-                data.spec(sizes, context.seedFor("data split"))).withBuffer(context.buffer());
+        ScheduleProblem problem = NetworkSetup.scheduleProblem(context, name(), config.layers(), config.steps(),
+                config.batchSize(), config.trainSize());
         int groups = problem.groups();
         double[] scales = new double[groups];
         Arrays.fill(scales, config.initialScale());

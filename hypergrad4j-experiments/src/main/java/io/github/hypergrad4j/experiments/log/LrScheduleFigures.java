@@ -211,11 +211,15 @@ final class LrScheduleFigures {
 
     /** Mean squared difference of two estimates of the log-learning-rate hypergradient. */
     private double spread(SeedResult a, SeedResult b) {
+        double[][] x = alphaRows(a), y = alphaRows(b);
         double s = 0;
-        int n = steps * groups;
-        for (int i = 0; i < n; i++) {
-            double d = a.gradient()[i] - b.gradient()[i];
-            s += d * d;
+        int n = 0;
+        for (int t = 0; t < x.length; t++) {
+            for (int g = 0; g < x[t].length; g++) {
+                double d = x[t][g] - y[t][g];
+                s += d * d;
+                n++;
+            }
         }
         return s / n;
     }

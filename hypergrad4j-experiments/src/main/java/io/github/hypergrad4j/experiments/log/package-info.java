@@ -4,7 +4,7 @@
  * {@link io.github.hypergrad4j.experiments.log.Ard}, {@link io.github.hypergrad4j.experiments.log.FakeData},
  * {@link io.github.hypergrad4j.experiments.log.LrSchedule}, {@link io.github.hypergrad4j.experiments.log.InitScales},
  * {@link io.github.hypergrad4j.experiments.log.InitDist}, {@link io.github.hypergrad4j.experiments.log.Augment},
- * {@link io.github.hypergrad4j.experiments.log.AugmentFlow} and
+ * {@link io.github.hypergrad4j.experiments.log.AugmentFlow} (its augmentation the {@code NeighbourFlow} operator) and
  * {@link io.github.hypergrad4j.experiments.log.WeightSharing} (the log's announced "generalizations of
  * convnets", with its helpers {@code WeightSharingTasks}, {@code SharingMatrices} and {@code WeightSharingFigures}); and, beyond the
  * log, {@link io.github.hypergrad4j.experiments.log.AdamSchedule}, the paper's schedule experiment with

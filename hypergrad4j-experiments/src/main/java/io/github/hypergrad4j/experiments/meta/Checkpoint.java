@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The full state of a meta-optimisation after a meta-iteration, as {@value #FILE_NAME} in the run's
- * directory: a JSON object with
+ * The full state of a meta-optimisation after a meta-iteration (a {@link LoopState.Snapshot}), as
+ * {@value #FILE_NAME} in the run's directory: a JSON object with
  *
  * <ul>
  *   <li>{@code format} ({@value #FORMAT}), {@code version} ({@value #VERSION}), {@code experiment},
@@ -53,32 +53,26 @@ public final class Checkpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Everything a meta-optimisation needs to continue after {@code nextMetaIteration - 1}. */
-    public record State(int nextMetaIteration, boolean finished, boolean stopped, double[] x, MetaOptimizerState optimizer,
-            double[] previousX, MetaOptimizerState previousOptimizer, double[] previousGradient, double[] guardNorms,
-            double guardStepScale, List<ExplosionGuard.Event> events, double[][] curves, Map<String, double[]> metrics,
-            Map<String, double[]> firstIterationData, List<String> dataFingerprints) {}
-
     private Checkpoint() {}
 
-    public static void write(Path file, RunIdentity id, State s) throws IOException {
+    public static void write(Path file, RunIdentity id, LoopState.Snapshot s) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT).put("version", VERSION);
         id.writeInto(root);
         root.put("nextMetaIteration", s.nextMetaIteration()).put("finished", s.finished()).put("stopped", s.stopped());
         put(root, "x", s.x());
         root.set("optimizer", optimizer(s.optimizer()));
-        if (s.previousX() != null) {
+        if (s.previous() != null) {
             ObjectNode prev = root.putObject("previous");
-            put(prev, "x", s.previousX());
-            prev.set("optimizer", optimizer(s.previousOptimizer()));
-            put(prev, "gradient", s.previousGradient());
+            put(prev, "x", s.previous().x());
+            prev.set("optimizer", optimizer(s.previous().optimizer()));
+            put(prev, "gradient", s.previous().gradient());
         }
         ObjectNode guard = root.putObject("guard");
-        put(guard, "norms", s.guardNorms());
-        putDouble(guard, "stepScale", s.guardStepScale());
+        put(guard, "norms", s.guard().norms());
+        putDouble(guard, "stepScale", s.guard().stepScale());
         ArrayNode events = guard.putArray("events");
-        for (ExplosionGuard.Event e : s.events()) {
+        for (ExplosionGuard.Event e : s.guard().events()) {
             ObjectNode n = events.addObject().put("metaIteration", e.metaIteration());
             putDouble(n, "norm", e.norm());
             putDouble(n, "reference", e.reference());
@@ -86,13 +80,13 @@ public final class Checkpoint {
         }
         ObjectNode history = root.putObject("history");
         ArrayNode curves = history.putArray("curves");
-        for (double[] c : s.curves()) {
+        for (double[] c : s.history().curves()) {
             fill(curves.addArray(), c);
         }
         ObjectNode metrics = history.putObject("metrics");
-        s.metrics().forEach((k, v) -> put(metrics, k, v));
+        s.history().metrics().forEach((k, v) -> put(metrics, k, v));
         ObjectNode first = history.putObject("firstIterationData");
-        s.firstIterationData().forEach((k, v) -> put(first, k, v));
+        s.history().firstIterationData().forEach((k, v) -> put(first, k, v));
         ArrayNode data = root.putArray("dataFingerprints");
         s.dataFingerprints().forEach(data::add);
         CheckpointSeal.seal(root);
@@ -106,7 +100,7 @@ public final class Checkpoint {
      * @throws ConfigException if it is damaged, of another format or version, or of another run
      *     ({@link RunIdentity#check}); the message says what differs and what to do
      */
-    public static State read(Path file, RunIdentity expected) throws IOException {
+    public static LoopState.Snapshot read(Path file, RunIdentity expected) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readAllBytes(file));
@@ -156,12 +150,12 @@ public final class Checkpoint {
             if (next < 0 || curves.length != next) {
                 throw new IllegalArgumentException(curves.length + " recorded meta-iterations for next iteration " + next);
             }
-            return new State(next, root.required("finished").asBoolean(), root.required("stopped").asBoolean(),
-                    numbers(root.required("x")), optimizer(root.required("optimizer")),
-                    prev == null ? null : numbers(prev.required("x")),
-                    prev == null ? null : optimizer(prev.required("optimizer")),
-                    prev == null ? null : numbers(prev.required("gradient")), numbers(guard.required("norms")),
-                    number(guard.required("stepScale")), events, curves, metrics, firstData,
+            LoopState.Accepted previous = prev == null ? null : new LoopState.Accepted(numbers(prev.required("x")),
+                    optimizer(prev.required("optimizer")), numbers(prev.required("gradient")));
+            return new LoopState.Snapshot(next, root.required("finished").asBoolean(),
+                    root.required("stopped").asBoolean(), numbers(root.required("x")), optimizer(root.required("optimizer")),
+                    previous, new LoopState.Guard(numbers(guard.required("norms")), number(guard.required("stepScale")),
+                            events), new LoopState.History(curves, metrics, firstData),
                     strings(root.required("dataFingerprints")));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw damaged(file, "a field is missing or malformed (" + e.getMessage() + ")");

@@ -5,7 +5,6 @@ import io.github.hypergrad4j.experiments.ExperimentContext;
 import io.github.hypergrad4j.experiments.Progress;
 import io.github.hypergrad4j.meta.ExplosionGuard;
 import io.github.hypergrad4j.meta.MetaOptimizer;
-import io.github.hypergrad4j.meta.MetaOptimizerState;
 import io.github.hypergrad4j.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +19,8 @@ import java.util.Locale;
  * step x with a {@link MetaOptimizer}, repeat; after the last update one more evaluation (without a
  * gradient) measures where x ended up.
  *
- * <p><b>Checkpoints.</b> After every meta-iteration the complete state (x, the optimiser's moments and
- * step count, the explosion guard, the history) is written atomically to {@code checkpoint.json} in the
+ * <p><b>Checkpoints.</b> After every meta-iteration the complete {@link LoopState} (x, the optimiser's
+ * state, the explosion guard, the history) is written atomically to {@code checkpoint.json} in the
  * run's directory ({@link Checkpoint}); with {@code --resume} the loop starts from it, and because
  * every evaluation depends only on (seed, meta-iteration, x) the resumed run's numbers are bit-identical
  * to an uninterrupted one's.
@@ -77,96 +76,56 @@ public final class MetaLoop {
     public MetaHistory run(double[] x, MetaOptimizer optimizer, MetaStep step) throws IOException {
         ExplosionGuard guard = context.options().newGuard();
         Path file = context.directory().resolve(Checkpoint.FILE_NAME);
-        MetaHistory history = new MetaHistory();
-        int i = 0;
-        boolean stopped = false, finished = false;
-        double[] previousX = null, previousGradient = null;
-        MetaOptimizerState previousOptimizer = null;
+        LoopState state = new LoopState(x, optimizer, guard, context.dataFingerprints());
         if (context.options().resume() && Files.exists(file)) {
-            Checkpoint.State s = Checkpoint.read(file, context.identity());
-            CheckpointValidation.check(file, s, x.length, metaIterations);
-            if (!s.dataFingerprints().equals(context.dataFingerprints())) {
-                throw new ConfigException("cannot resume: the data this run reads now is not the data the interrupted run"
-                        + " read (data fingerprint " + shortly(context.dataFingerprints()) + " now, "
-                        + shortly(s.dataFingerprints()) + " in " + file + "): the files of --data "
-                        + context.dataSpec() + " were changed or replaced, or another dataset was found. Put the"
-                        + " original files back and resume, or start again with --overwrite.");
-            }
-            System.arraycopy(s.x(), 0, x, 0, x.length);
-            restore(file, optimizer, s.optimizer());
-            previousX = s.previousX();
-            previousOptimizer = s.previousOptimizer();
-            previousGradient = s.previousGradient();
-            if (guard != null) {
-                guard.restore(s.guardNorms(), s.guardStepScale(), s.events());
-                optimizer.setStepScale(s.guardStepScale());
-            }
-            history = MetaHistory.of(s.curves(), s.metrics(), s.firstIterationData());
-            i = s.nextMetaIteration();
-            stopped = s.stopped();
-            finished = s.finished();
-            context.info(String.format(Locale.ROOT, "resuming from %s after meta-iteration %d", file, i - 1));
+            resume(file, state, x.length);
         }
         try (Progress.Task task = context.progress().start(label, metaIterations + 1L)) {
-            task.advance(i, "");
-            while (!finished) {
+            task.advance(state.next(), "");
+            while (!state.finished()) {
                 pause();
-                boolean last = i == metaIterations || stopped;
+                int i = state.next();
+                boolean last = state.lastIn(metaIterations);
                 MetaResult r;
                 try {
                     requireFinite(x);
                     r = step.evaluate(x.clone(), i, !last);
                 } catch (TrainingDivergedException e) {
-                    if (guard == null || last || previousX == null) {
+                    if (guard == null || last || !state.canStepBack()) {
                         throw new TrainingDivergedException(e.step(), "meta-iteration " + i + ": " + e.getMessage()
                                 + (i > 0 ? "; the hyperparameters moved too far: try a smaller meta step" : ""), e);
                     }
                     r = null; // judged below as an explosion
                 }
                 if (r != null) {
-                    history.add(r.learningCurve(), r.metrics(), r.firstIterationData());
+                    state.record(r);
                     Double shown = r.metrics().get(headline);
                     task.advance(1, String.format(Locale.ROOT, "meta %d/%d %s %.4f", i, metaIterations,
                             MetaTraining.words(headline), shown != null ? shown : r.objective()));
                 } else {
-                    history.addMissing();
+                    state.recordMissing();
                     task.advance(1, String.format(Locale.ROOT, "meta %d/%d diverged", i, metaIterations));
                 }
                 if (last) {
-                    finished = true;
+                    state.finish();
                 } else {
                     double[] gradient = r == null ? null : r.gradient();
                     double norm = gradient == null ? Double.POSITIVE_INFINITY : ExplosionGuard.norm(gradient);
                     ExplosionGuard.Decision d = guard == null ? null : guard.observe(i, norm);
-                    if (d == null || !d.exploded()) {
-                        previousX = x.clone();
-                        previousOptimizer = optimizer.state();
-                        previousGradient = gradient.clone();
-                        optimizer.stepInPlace(x, gradient);
+                    if (d == null || d.applyUpdate()) {
+                        state.accept(gradient);
                     } else {
                         context.info(guard.events().get(guard.events().size() - 1).message());
-                        if (previousX == null) {
+                        if (!state.canStepBack()) {
                             throw new TrainingDivergedException(-1, "meta-iteration " + i + ": the hypergradient norm is "
                                     + norm + " before any update; the inner training is unstable: lower its learning"
                                     + " rate or initial scale", null);
                         }
-                        // Back to the last accepted point: stop there, or retake its update with the smaller step.
-                        System.arraycopy(previousX, 0, x, 0, x.length);
-                        optimizer.restore(previousOptimizer);
-                        if (d.stop()) {
-                            stopped = true;
-                        } else {
-                            optimizer.setStepScale(d.stepScale());
-                            optimizer.stepInPlace(x, previousGradient);
-                        }
+                        state.stepBack(d);
                     }
                 }
-                i++;
-                Checkpoint.write(file, context.identity(), new Checkpoint.State(i, finished, stopped, x.clone(),
-                        optimizer.state(), previousX, previousOptimizer, previousGradient,
-                        guard == null ? new double[0] : guard.history(), guard == null ? 1 : guard.stepScale(),
-                        guard == null ? List.of() : guard.events(), history.curves(), history.metrics(),
-                        history.firstIterationData(), context.dataFingerprints()));
+                state.advance();
+                Checkpoint.write(file, context.identity(), state.snapshot());
             }
         }
         if (guard != null) {
@@ -175,12 +134,31 @@ public final class MetaLoop {
                         e.action().name().toLowerCase(Locale.ROOT), e.message());
             }
         }
-        if (stopped) {
+        if (state.stopped()) {
             List<ExplosionGuard.Event> events = guard.events();
             context.results().summary("meta-optimisation stopped by the explosion guard at meta-iteration",
                     events.get(events.size() - 1).metaIteration());
         }
-        return history;
+        return state.history();
+    }
+
+    /** Puts the checkpoint's state back after checking that it is whole and of this run and its data. */
+    private void resume(Path file, LoopState state, int parameters) throws IOException {
+        LoopState.Snapshot s = Checkpoint.read(file, context.identity());
+        CheckpointValidation.check(file, s, parameters, metaIterations);
+        if (!s.dataFingerprints().equals(context.dataFingerprints())) {
+            throw new ConfigException("cannot resume: the data this run reads now is not the data the interrupted run"
+                    + " read (data fingerprint " + shortly(context.dataFingerprints()) + " now, "
+                    + shortly(s.dataFingerprints()) + " in " + file + "): the files of --data "
+                    + context.dataSpec() + " were changed or replaced, or another dataset was found. Put the"
+                    + " original files back and resume, or start again with --overwrite.");
+        }
+        try {
+            state.restore(s);
+        } catch (IllegalArgumentException e) {
+            throw Checkpoint.damaged(file, "its optimiser state does not fit this run (" + e.getMessage() + ")");
+        }
+        context.info(String.format(Locale.ROOT, "resuming from %s after meta-iteration %d", file, s.nextMetaIteration() - 1));
     }
 
     /**
@@ -199,15 +177,6 @@ public final class MetaLoop {
     private static String shortly(List<String> fingerprints) {
         return fingerprints.stream().map(f -> f.substring(0, Math.min(12, f.length())))
                 .collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    /** Restores the checkpoint's optimiser state; one that does not fit this run means a damaged checkpoint. */
-    private static void restore(Path file, MetaOptimizer optimizer, MetaOptimizerState state) {
-        try {
-            optimizer.restore(state);
-        } catch (IllegalArgumentException e) {
-            throw Checkpoint.damaged(file, "its optimiser state does not fit this run (" + e.getMessage() + ")");
-        }
     }
 
     private void pause() {

@@ -7,6 +7,7 @@ import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.ExperimentContext;
 import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.hyper.InitialWeights;
+import io.github.hypergrad4j.meta.ScheduleProblem;
 import io.github.hypergrad4j.model.Activation;
 import io.github.hypergrad4j.model.Mlp;
 import io.github.hypergrad4j.train.Classification;
@@ -18,7 +19,7 @@ import java.util.Arrays;
 /**
  * The wiggliness experiments' training run: a tanh MLP trained on a fixed training set with cyclic
  * minibatches, scored by its loss on the whole training set, from initial weights scale * z with
- * noise z fixed by the seed.
+ * noise z fixed by the seed; and ({@link #scheduleProblem}) the fixed network of the schedule experiments.
  *
  * @param model the network
  * @param train the training set
@@ -66,6 +67,20 @@ public record NetworkSetup(Mlp model, Examples train, ReversibleTrainer trainer,
                     + " the data has %d classes; the layer sizes must end with %d", experiment, Arrays.toString(layers),
                     layers[layers.length - 1], train.classes(), train.classes()));
         }
+    }
+
+    /**
+     * The schedule problem that lr-schedule, adam-schedule and init-scales meta-optimise: a tanh MLP of a
+     * fixed size trained for {@code steps} steps on {@code trainSize} examples, with the run's buffer
+     * settings; the network is checked against the images first.
+     */
+    public static ScheduleProblem scheduleProblem(ExperimentContext context, String experiment, int[] layers, int steps,
+            int batchSize, int trainSize) throws IOException {
+        SplitSizes sizes = new SplitSizes(trainSize, 0, 0);
+        LoadedData data = context.loadData(sizes);
+        requireFits(experiment, layers, data.splits().train(), FIXED_NETWORK);
+        return new ScheduleProblem(layers, steps, batchSize, data.spec(sizes, context.seedFor("data split")))
+                .withBuffer(context.buffer());
     }
 
     /** The remedy for a network of fixed size: data of its image size. */

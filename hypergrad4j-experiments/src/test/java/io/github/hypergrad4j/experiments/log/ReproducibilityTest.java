@@ -25,7 +25,7 @@ class ReproducibilityTest {
         FakeData.Config fake = FakeData.Config.quick().withMeta(1.0, 2);
         LearningRateWiggliness.Config sweep = LearningRateWiggliness.Config.quick()
                 .withSweep(new SweepGrid(-2, 3, 3, new int[] {0, 3}));
-        DataSource data = TestData.availableOrSkip(new SplitSizes(0, fake.validationSize(), fake.testSize()));
+        DataSource data = TestData.availableOrSkip(new SplitSizes(0, fake.inner().sizes().validation(), fake.inner().sizes().test()));
         for (Experiment e : new Experiment[] {new FakeData(fake), new LearningRateWiggliness(sweep)}) {
             JsonNode a = numbers(e, out.resolve("a"), 5, data);
             JsonNode b = numbers(e, out.resolve("b"), 5, data);

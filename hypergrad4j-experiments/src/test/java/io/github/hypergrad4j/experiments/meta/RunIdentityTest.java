@@ -29,10 +29,10 @@ class RunIdentityTest {
         return n;
     }
 
-    private static Checkpoint.State oneIteration() {
-        return new Checkpoint.State(1, false, false, new double[] {1, 2}, new MetaOptimizerState("sgd", 1,
-                new double[][] {{0.5, 0.5}}), null, null, null, new double[] {3}, 1, List.of(),
-                new double[][] {{0.7}}, Map.of("loss", new double[] {0.7}), Map.of(), List.of());
+    private static LoopState.Snapshot oneIteration() {
+        return new LoopState.Snapshot(1, false, false, new double[] {1, 2}, new MetaOptimizerState("sgd", 1,
+                new double[][] {{0.5, 0.5}}), null, new LoopState.Guard(new double[] {3}, 1, List.of()),
+                new LoopState.History(new double[][] {{0.7}}, Map.of("loss", new double[] {0.7}), Map.of()), List.of());
     }
 
     @Test

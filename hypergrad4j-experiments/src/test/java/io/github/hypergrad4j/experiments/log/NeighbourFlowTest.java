@@ -10,12 +10,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The truncated Taylor action of expm(t (A - A^T)), its gradient, and the neighbour bookkeeping. */
-class AugmentFlowTest {
+class NeighbourFlowTest {
     private static final int H = 3, W = 4, D = H * W;
+    private static final NeighbourFlow FLOW = new NeighbourFlow(H, W);
 
     @Test
     void maskHoldsExactlyTheFourNeighbourPairs() {
-        double[] m = AugmentFlow.neighbourMask(H, W);
+        double[] m = FLOW.mask();
         int count = 0;
         for (int i = 0; i < D; i++) {
             for (int j = 0; j < D; j++) {
@@ -33,8 +34,8 @@ class AugmentFlowTest {
     void localFlowEqualsTheDenseTruncatedSeriesAndConvergesToTheMatrixExponential() {
         SplittableRandom random = new SplittableRandom(1);
         double[] couplings = scaled(gaussian(random, 4 * D), 0.4);
-        double[] a = AugmentFlow.denseA(couplings, H, W);
-        double[] mask = AugmentFlow.neighbourMask(H, W);
+        double[] a = FLOW.denseA(couplings);
+        double[] mask = FLOW.mask();
         for (int k = 0; k < a.length; k++) {
             assertThat(a[k] == 0 || mask[k] == 1).as("A only on the mask").isTrue();
         }
@@ -43,13 +44,13 @@ class AugmentFlowTest {
         double t = 1.3;
         // the local (gather) implementation is exactly the dense series Y_k = Y_{k-1} (t E)^T / k
         double[] dense5 = denseSeries(x, 2, e, t, 5);
-        double[] local5 = AugmentFlow.flowValues(x, 2, couplings, H, W, t, 5);
+        double[] local5 = FLOW.values(x, 2, couplings, t, 5);
         for (int k = 0; k < dense5.length; k++) {
             assertThat(local5[k]).isCloseTo(dense5[k], within(1e-12));
         }
         double[] expected = rowsTimesTransposed(x, 2, exponential(e, t));
-        double[] taylor20 = AugmentFlow.flowValues(x, 2, couplings, H, W, t, 20);
-        double[] taylor3 = AugmentFlow.flowValues(x, 2, couplings, H, W, t, 3);
+        double[] taylor20 = FLOW.values(x, 2, couplings, t, 20);
+        double[] taylor3 = FLOW.values(x, 2, couplings, t, 3);
         double err20 = 0, err3 = 0;
         for (int k = 0; k < expected.length; k++) {
             err20 = Math.max(err20, Math.abs(taylor20[k] - expected[k]));
@@ -94,20 +95,20 @@ class AugmentFlowTest {
         for (int k = 0; k < couplings.length; k++) {
             couplings[k] = k + 1;
         }
-        double[] a = AugmentFlow.denseA(couplings, H, W);
+        double[] a = FLOW.denseA(couplings);
         // pixel (1, 1) = 5: right neighbour 6 (map 0), left 4 (map 1), below 9 (map 2), above 1 (map 3)
         assertThat(a[5 * D + 6]).isEqualTo(couplings[5]);
         assertThat(a[5 * D + 4]).isEqualTo(couplings[D + 5]);
         assertThat(a[5 * D + 9]).isEqualTo(couplings[2 * D + 5]);
         assertThat(a[5 * D + 1]).isEqualTo(couplings[3 * D + 5]);
-        double[][] maps = AugmentFlow.effectiveMaps(couplings, H, W);
+        double[][] maps = FLOW.effectiveMaps(couplings);
         assertThat(maps[0][5]).isEqualTo(couplings[5] - couplings[D + 6]);
         assertThat(maps[1][5]).isEqualTo(couplings[2 * D + 5] - couplings[3 * D + 9]);
         assertThat(maps[0][W - 1]).as("last column has no right neighbour").isZero();
     }
 
     private static Var objective(Tape tape, Var p, double[] x, double[] projection, double t, int terms) {
-        Var y = AugmentFlow.flow(tape.constant(Tensor.of(x.clone(), 3, D)), p, H, W, t, terms);
+        Var y = FLOW.apply(tape.constant(Tensor.of(x.clone(), 3, D)), p, t, terms);
         return y.times(tape.constant(Tensor.of(projection.clone(), 3, D))).sum();
     }
 
