@@ -34,12 +34,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print neither progress nor the tables.")
     boolean quiet;
 
+    @Option(names = "--memory-only", paramLabel = "OPTIMISER",
+            description = "Only the memory-scaling table of one optimiser (sgd: section 2, adam: section 6's), at "
+                    + "the suite's sizes; writes memory-OPTIMISER.json and memory-OPTIMISER.md.")
+    String memoryOnly;
+
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
         Progress progress = quiet ? Progress.silent() : new Progress(System.err);
-        BenchReport report = BenchSuite.run(quick ? BenchConfig.smoke() : BenchConfig.full(), progress,
-                reproduceCommand());
+        BenchConfig config = quick ? BenchConfig.smoke() : BenchConfig.full();
+        if (memoryOnly != null) {
+            MemoryScalingRun run = MemoryScalingRun.run(config, memoryOnly, progress, reproduceCommand(), out);
+            if (!quiet) {
+                console.println();
+                console.print(ReportWriter.markdown(run));
+                console.println("Wrote " + out.resolve(run.jsonName()) + " and " + out.resolve(run.markdownName()));
+            }
+            return 0;
+        }
+        BenchReport report = BenchSuite.run(config, progress, reproduceCommand());
         ReportWriter.write(report, out);
         if (!quiet) {
             console.println();
@@ -50,7 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String reproduceCommand() {
-        return "OPENBLAS_NUM_THREADS=1 hypergrad4j bench" + (quick ? " --quick" : "");
+        return "OPENBLAS_NUM_THREADS=1 hypergrad4j bench" + (quick ? " --quick" : "")
+                + (memoryOnly != null ? " --memory-only " + memoryOnly : "");
     }
 
     /** Runs the command standalone: {@code java -cp ... io.github.hypergrad4j.bench.BenchCommand [--quick]}. */
