@@ -103,15 +103,15 @@ public final class IdxReader {
             throw new NoSuchFileException(file.toString(), null, "IDX file not found");
         }
         if (Files.isDirectory(file)) {
-            throw new IdxFormatException(file, "is a directory, not a file", "put the IDX file itself there, or give"
-                    + " --data the directory that holds the IDX files");
+            throw new IdxFormatException(file, "is a directory, not a file", "put the IDX file itself there, or name"
+                    + " the directory that holds the IDX files: DatasetLocator.withExplicitDirectory(DIR)");
         }
         InputStream opened;
         try {
             opened = Files.newInputStream(file);
         } catch (AccessDeniedException e) {
             throw new IdxFormatException(file, "cannot be read: permission denied", "make it readable for this user"
-                    + " (chmod a+r), or choose other data with --data", e);
+                    + " (chmod a+r), or name another directory: DatasetLocator.withExplicitDirectory(DIR)", e);
         }
         try (InputStream raw = new BufferedInputStream(opened, BUFFER)) {
             raw.mark(2);
