@@ -28,14 +28,18 @@ public record MemoryScalingRun(String schema, String date, boolean quick, Machin
 
     static final String SCHEMA = "hypergrad4j-bench-memory/1";
 
-    /** Runs the table, writing both files into {@code dir} after every T and at the end. */
-    static MemoryScalingRun run(BenchConfig config, String optimizer, Progress progress, String reproduce, Path dir)
-            throws IOException, InterruptedException {
-        int[] steps = switch (optimizer) {
+    /**
+     * Runs the table, writing both files into {@code dir} after every T and at the end. {@code onlySteps}, when not
+     * null, replaces the suite's T values (to complete one row of a table without rerunning the others).
+     */
+    static MemoryScalingRun run(BenchConfig config, String optimizer, int[] onlySteps, Progress progress,
+            String reproduce, Path dir) throws IOException, InterruptedException {
+        int[] suiteSteps = switch (optimizer) {
             case "sgd" -> config.memorySteps();
             case "adam" -> config.adamMemorySteps();
             default -> throw new IllegalArgumentException("--memory-only takes sgd or adam, got " + optimizer);
         };
+        int[] steps = onlySteps == null ? suiteSteps : onlySteps;
         String date = BenchCommand.now();
         long start = System.nanoTime();
         double loadStart = Timing.loadAverage();

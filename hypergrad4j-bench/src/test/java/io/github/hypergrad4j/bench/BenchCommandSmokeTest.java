@@ -108,6 +108,25 @@ class BenchCommandSmokeTest {
     }
 
     @Test
+    void memoryStepsReplaceTheSuitesTValues(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("results");
+        int exit = new CommandLine(new BenchCommand()).execute("--quick", "--quiet", "--memory-only", "sgd",
+                "--memory-steps", "3,7", "--out", out.toString());
+        assertThat(exit).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("memory-sgd.json").toFile());
+        assertThat(json.get("reproduce").asText()).endsWith("--memory-only sgd --memory-steps 3,7");
+        JsonNode rows = json.get("memory").get("rows");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("steps").asInt()).isEqualTo(3);
+        assertThat(rows.get(1).get("steps").asInt()).isEqualTo(7);
+
+        assertThat(new CommandLine(new BenchCommand()).execute("--quick", "--quiet", "--memory-steps", "3", "--out",
+                out.toString())).as("without --memory-only").isEqualTo(2);
+        assertThat(new CommandLine(new BenchCommand()).execute("--quick", "--quiet", "--memory-only", "sgd",
+                "--memory-steps", "0", "--out", out.toString())).as("zero steps").isEqualTo(2);
+    }
+
+    @Test
     void aMemoryRunWrittenOnTheWaySaysWhichTValuesItLacks(@TempDir Path dir) throws Exception {
         MemoryScalingSection.Result oneRow = new MemoryScalingSection.Result("adam", new int[] {784, 50, 50, 50, 10}, 44_860,
                 1_000, "384m", 24L << 20, 1e6, java.util.List.of(new MemoryScalingSection.Row(10, null, null, null, 2e7, 1.9e7,
