@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,12 +35,36 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print neither progress nor the tables.")
     boolean quiet;
 
+    @Option(names = "--memory-only", paramLabel = "OPTIMISER",
+            description = "Only the memory-scaling table of one optimiser (sgd: section 2, adam: section 6's), at "
+                    + "the suite's sizes; writes memory-OPTIMISER.json and memory-OPTIMISER.md.")
+    String memoryOnly;
+
+    @Option(names = "--memory-steps", paramLabel = "T", split = ",",
+            description = "With --memory-only: these numbers of steps instead of the suite's (e.g. 100,10000; the "
+                    + "reference is extrapolated from the largest T that fits its budget).")
+    int[] memorySteps;
+
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
         Progress progress = quiet ? Progress.silent() : new Progress(System.err);
-        BenchReport report = BenchSuite.run(quick ? BenchConfig.smoke() : BenchConfig.full(), progress,
-                reproduceCommand());
+        BenchConfig config = quick ? BenchConfig.smoke() : BenchConfig.full();
+        if (memorySteps != null && (memoryOnly == null || Arrays.stream(memorySteps).anyMatch(t -> t < 1))) {
+            System.err.println("--memory-steps takes positive numbers of steps and needs --memory-only sgd|adam");
+            return 2;
+        }
+        if (memoryOnly != null) {
+            MemoryScalingRun run = MemoryScalingRun.run(config, memoryOnly, memorySteps, progress, reproduceCommand(),
+                    out);
+            if (!quiet) {
+                console.println();
+                console.print(ReportWriter.markdown(run));
+                console.println("Wrote " + out.resolve(run.jsonName()) + " and " + out.resolve(run.markdownName()));
+            }
+            return 0;
+        }
+        BenchReport report = BenchSuite.run(config, progress, reproduceCommand());
         ReportWriter.write(report, out);
         if (!quiet) {
             console.println();
@@ -50,7 +75,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String reproduceCommand() {
-        return "OPENBLAS_NUM_THREADS=1 hypergrad4j bench" + (quick ? " --quick" : "");
+        return "OPENBLAS_NUM_THREADS=1 hypergrad4j bench" + (quick ? " --quick" : "")
+                + (memoryOnly != null ? " --memory-only " + memoryOnly : "")
+                + (memorySteps != null ? " --memory-steps " + Arrays.stream(memorySteps).mapToObj(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",")) : "");
     }
 
     /** Runs the command standalone: {@code java -cp ... io.github.hypergrad4j.bench.BenchCommand [--quick]}. */

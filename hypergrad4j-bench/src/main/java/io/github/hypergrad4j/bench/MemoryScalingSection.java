@@ -50,8 +50,19 @@ final class MemoryScalingSection {
         return run(config, progress, "sgd", config.memorySteps());
     }
 
+    /** Told the table so far after each T: measured rows and the reference fitted to them. */
+    interface RowListener {
+        void completed(Result soFar) throws IOException;
+    }
+
     /** The section for an optimiser ("sgd" or "adam") at the given T. */
     static Result run(BenchConfig config, Progress progress, String optimizer, int[] stepCounts)
+            throws IOException, InterruptedException {
+        return run(config, progress, optimizer, stepCounts, soFar -> { });
+    }
+
+    /** As {@link #run(BenchConfig, Progress, String, int[])}, telling {@code listener} the table after each T. */
+    static Result run(BenchConfig config, Progress progress, String optimizer, int[] stepCounts, RowListener listener)
             throws IOException, InterruptedException {
         int hidden = config.memoryHidden();
         Mlp model = new Mlp(Activation.TANH, 784, hidden, hidden, hidden, 10);
@@ -65,9 +76,9 @@ final class MemoryScalingSection {
             MemoryProbe.Measurement exact = null;
             try {
                 exact = probe("exact", hidden, steps, config.memoryExamples(), config.exactHeap(), optimizer);
-                progress.note(String.format(Locale.ROOT, "  exact: peak heap %s (baseline %s), buffer %s, %.1f s",
+                progress.note(String.format(Locale.ROOT, "  exact: peak heap %s (baseline %s), buffer %s, peak RSS %s, %.1f s",
                         ReportWriter.bytes(exact.peakBytes()), ReportWriter.bytes(exact.baselineBytes()),
-                        ReportWriter.bytes(exact.bufferBytes()), exact.seconds()));
+                        ReportWriter.bytes(exact.bufferBytes()), ReportWriter.bytes(exact.peakRssBytes()), exact.seconds()));
             } catch (ProbeFailed e) {
                 note = "exact run failed: " + e.getMessage();
             }
@@ -78,8 +89,9 @@ final class MemoryScalingSection {
                 progress.note("memory scaling: stored-trajectory reference, T = " + steps + ", -Xmx" + (heap >> 20) + "m");
                 try {
                     reference = probe("reference", hidden, steps, config.memoryExamples(), (heap >> 20) + "m", optimizer);
-                    progress.note(String.format(Locale.ROOT, "  reference: peak heap %s, %.1f s",
-                            ReportWriter.bytes(reference.peakBytes()), reference.seconds()));
+                    progress.note(String.format(Locale.ROOT, "  reference: peak heap %s (baseline %s), %.1f s",
+                            ReportWriter.bytes(reference.peakBytes()), ReportWriter.bytes(reference.baselineBytes()),
+                            reference.seconds()));
                     measuredReference.add(new double[] {steps, reference.peakBytes(), reference.baselineBytes()});
                 } catch (ProbeFailed e) {
                     note = (note == null ? "" : note + "; ") + "reference run failed, extrapolated: " + e.getMessage();
@@ -91,7 +103,15 @@ final class MemoryScalingSection {
             }
             rows.add(new Row(steps, exact, exact == null ? null : (double) (exact.peakBytes() - exact.baselineBytes()),
                     reference, null, null, reference == null, note));
+            listener.completed(complete(optimizer, model, config, analyticSlope, rows, measuredReference));
         }
+        return complete(optimizer, model, config, analyticSlope, rows, measuredReference);
+    }
+
+    /** The rows so far with the reference's peak filled in: measured, or on the line fitted to the measured ones. */
+    private static Result complete(String optimizer, Mlp model, BenchConfig config, double analyticSlope, List<Row> rows,
+            List<double[]> measuredReference) {
+        int p = model.layout().size();
         // Fit peak = a + b T to the measured reference runs (b analytic when fewer than two).
         double slope = analyticSlope, intercept = Double.NaN, baseline = Double.NaN;
         if (measuredReference.size() >= 2) {

@@ -27,7 +27,7 @@ final class ReportWriter {
         writeAtomically(dir.resolve(MARKDOWN), markdown(report));
     }
 
-    static String json(BenchReport report) throws IOException {
+    static String json(Object report) throws IOException {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n";
     }
 
@@ -45,7 +45,26 @@ final class ReportWriter {
         }
     }
 
-    /** The report as Markdown: a header, the five sections' tables and the targets. */
+    /** A memory-only run as Markdown: the same header and the memory table of the whole suite's report. */
+    static String markdown(MemoryScalingRun r) {
+        StringBuilder b = new StringBuilder();
+        b.append("# hypergrad4j benchmark: memory scaling, ")
+                .append(r.memory().optimizer().equals("adam") ? "Adam" : "SGD with momentum")
+                .append(r.quick() ? " (--quick: toy sizes)" : "").append("\n\n");
+        if (!r.complete()) {
+            b.append(f("**Partial**: %d of the %d T values (%s) measured so far.%n%n", r.memory().rows().size(),
+                    r.plannedSteps().length, java.util.Arrays.toString(r.plannedSteps())));
+        }
+        b.append("- Date: ").append(r.date()).append('\n');
+        b.append("- Machine: ").append(r.machine().summary()).append('\n');
+        b.append(f("- Load average (1 min, other processes): %.2f before, %.2f after; run took %.0f s%n",
+                r.loadAverageStart(), r.loadAverageEnd(), r.totalSeconds()));
+        b.append("- Reproduce: `").append(r.reproduce()).append("`\n\n");
+        memoryTable(b, r.memory());
+        return b.toString();
+    }
+
+    /** The report as Markdown: a header, the six sections' tables and the targets. */
     static String markdown(BenchReport r) {
         StringBuilder b = new StringBuilder();
         b.append("# hypergrad4j benchmark").append(r.quick() ? " (--quick: toy sizes, timings mean nothing)" : "").append("\n\n");

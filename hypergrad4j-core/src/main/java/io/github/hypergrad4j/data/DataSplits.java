@@ -49,6 +49,14 @@ public final class DataSplits {
     /**
      * Draws the subsets from the pool of {@code files}, reading only the drawn images, centred as
      * {@code centring} says: the same subsets as drawing from {@link DatasetFiles#readPool()}.
+     *
+     * @param files a dataset's files; the pool is {@link DatasetFiles#pool()}
+     * @param sizes how many examples each subset gets; they must add up to at most the pool's size
+     * @param seed the seed of the draw (the same seed gives the same subsets)
+     * @param centring whether every subset has the pool's mean image subtracted
+     * @return the three subsets, disjoint, described by the pool's description
+     * @throws IOException if the files cannot be read or are broken
+     * @throws IllegalArgumentException if the pool holds fewer examples than the sizes add up to
      */
     public static DataSplits draw(DatasetFiles files, SplitSizes sizes, long seed, Centring centring)
             throws IOException {
@@ -82,7 +90,13 @@ public final class DataSplits {
      * from the whole pool read into memory (the same examples in the same order), but reads only the drawn
      * images: memory for {@code sizes.total()} images, however large the file.
      *
+     * @param pair the pool's images and labels files
+     * @param classes the number of classes; every label must lie in 0..classes-1
      * @param description the pool's description for messages and records
+     * @param sizes how many examples each subset gets
+     * @param seed the seed of the draw (the same seed gives the same subsets)
+     * @return the three subsets, disjoint, uncentred
+     * @throws IOException if a file cannot be read or is broken
      * @throws IllegalArgumentException if the pool holds fewer examples than the sizes add up to
      */
     public static DataSplits draw(IdxPair pair, int classes, String description, SplitSizes sizes, long seed)
@@ -94,6 +108,17 @@ public final class DataSplits {
      * As {@link #draw(IdxPair, int, String, SplitSizes, long)}, centred as {@code centring} says; the pool's
      * mean image is added up while the file is read, without holding the pool. The same subsets, bit for
      * bit, as {@link #draw(LabelledImages, SplitSizes, long, Centring)} on the whole pool.
+     *
+     * @param pair the pool's images and labels files
+     * @param classes the number of classes; every label must lie in 0..classes-1
+     * @param description the pool's description for messages and records
+     * @param sizes how many examples each subset gets
+     * @param seed the seed of the draw (the same seed gives the same subsets)
+     * @param centring whether every subset has the pool's mean image (over all of the pool, not just
+     *     the drawn examples) subtracted
+     * @return the three subsets, disjoint
+     * @throws IOException if a file cannot be read or is broken
+     * @throws IllegalArgumentException if the pool holds fewer examples than the sizes add up to
      */
     public static DataSplits draw(IdxPair pair, int classes, String description, SplitSizes sizes, long seed,
             Centring centring) throws IOException {

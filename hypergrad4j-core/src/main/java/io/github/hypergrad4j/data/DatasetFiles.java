@@ -187,7 +187,13 @@ public final class DatasetFiles {
         return pair.read(classes).withDescription(poolDescription());
     }
 
-    /** How many examples {@link #pool()} holds, from its header alone. */
+    /**
+     * How many examples {@link #pool()} holds, read from the images file's header alone (no pixels are
+     * read).
+     *
+     * @return the number of images in the pool
+     * @throws IOException if the images file cannot be read or its header is broken
+     */
     public int poolSize() throws IOException {
         return IdxReader.dimensions(pool().images())[0];
     }
@@ -206,7 +212,12 @@ public final class DatasetFiles {
                 + pair.images().getFileName() + ", " + origin + ")");
     }
 
-    /** The pool's dataset, split and place, for messages and records. */
+    /**
+     * The pool's dataset, split and place, for messages and records.
+     *
+     * @return the dataset's name, which split serves as the pool (and why, when it is the test split)
+     *     and {@link #origin()}, e.g. "MNIST training split (" + origin + ")"
+     */
     public String poolDescription() {
         if (customPair != null) {
             return name + " " + origin;

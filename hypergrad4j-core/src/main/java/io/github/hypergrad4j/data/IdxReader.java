@@ -50,9 +50,11 @@ public final class IdxReader {
      * file): memory for those alone, however large the file. The whole file is still read through and
      * checked as by {@link #read(Path)}.
      *
+     * @param file the IDX file, raw or gzipped
      * @param rows first-dimension indices in strictly increasing order
      * @return the file's content with dimension 0 of size {@code rows.length}, rows in that order
      * @throws IdxFormatException as {@link #read(Path)}, or if a row lies beyond the file's first dimension
+     * @throws IOException on other read errors (e.g. the file does not exist)
      */
     public static IdxFile readRows(Path file, int[] rows) throws IOException {
         return readRows(file, rows, null);
@@ -62,7 +64,14 @@ public final class IdxReader {
      * As {@link #readRows(Path, int[])}, and adds up every byte position over all entries, read or not, into
      * {@code columnSums} (for unsigned bytes: a pool's mean image without holding the pool).
      *
-     * @param columnSums one sum per byte of an entry, or null
+     * @param file the IDX file, raw or gzipped
+     * @param rows first-dimension indices in strictly increasing order
+     * @param columnSums one sum per byte of an entry (for images: rows x columns, one per pixel), each
+     *     increased by that byte's unsigned value in every entry of the file; or null for no sums
+     * @return the file's content with dimension 0 of size {@code rows.length}, rows in that order
+     * @throws IdxFormatException as {@link #read(Path)}, or if a row lies beyond the file's first dimension
+     * @throws IOException on other read errors (e.g. the file does not exist)
+     * @throws IllegalArgumentException if {@code rows} is not strictly increasing
      */
     public static IdxFile readRows(Path file, int[] rows, long[] columnSums) throws IOException {
         for (int i = 1; i < rows.length; i++) {
@@ -76,7 +85,15 @@ public final class IdxReader {
     /** Which entries to keep, and where to add up all of them (or null). */
     private record Rows(int[] keep, long[] columnSums) {}
 
-    /** The file's dimensions from its header alone (the data is neither read nor checked). */
+    /**
+     * The file's dimensions from its header alone (the data is neither read nor checked).
+     *
+     * @param file the IDX file, raw or gzipped
+     * @return the sizes of its dimensions, first (the number of entries) first: {count, rows, columns}
+     *     for an images file, {count} for a labels file
+     * @throws IdxFormatException if the header is broken
+     * @throws IOException if the file cannot be read
+     */
     public static int[] dimensions(Path file) throws IOException {
         return read(file, null, true).dims();
     }
@@ -86,15 +103,15 @@ public final class IdxReader {
             throw new NoSuchFileException(file.toString(), null, "IDX file not found");
         }
         if (Files.isDirectory(file)) {
-            throw new IdxFormatException(file, "is a directory, not a file", "put the IDX file itself there, or give"
-                    + " --data the directory that holds the IDX files");
+            throw new IdxFormatException(file, "is a directory, not a file", "put the IDX file itself there, or name"
+                    + " the directory that holds the IDX files: DatasetLocator.withExplicitDirectory(DIR)");
         }
         InputStream opened;
         try {
             opened = Files.newInputStream(file);
         } catch (AccessDeniedException e) {
             throw new IdxFormatException(file, "cannot be read: permission denied", "make it readable for this user"
-                    + " (chmod a+r), or choose other data with --data", e);
+                    + " (chmod a+r), or name another directory: DatasetLocator.withExplicitDirectory(DIR)", e);
         }
         try (InputStream raw = new BufferedInputStream(opened, BUFFER)) {
             raw.mark(2);

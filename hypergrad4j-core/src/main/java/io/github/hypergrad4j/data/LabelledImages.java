@@ -80,7 +80,13 @@ public final class LabelledImages {
      * Reads only the listed images of an images file (and all labels, to check them), so that memory is
      * needed for those alone however large the file; otherwise as {@link #read(Path, Path, int)}.
      *
+     * @param images the IDX images file (unsigned bytes, count x rows x columns), raw or gzipped
+     * @param labels its labels file (unsigned bytes, count)
+     * @param classes labels must lie in 0..classes-1, with classes in 1..256
      * @param rows image indices in strictly increasing order; the result holds these images in this order
+     * @return the chosen images with their labels
+     * @throws IOException if a file cannot be read, is broken, the counts differ, a label is out of range
+     *     or a row lies beyond the file
      */
     public static LabelledImages readRows(Path images, Path labels, int classes, int[] rows) throws IOException {
         return readRows(images, labels, classes, rows, null);
@@ -89,6 +95,16 @@ public final class LabelledImages {
     /**
      * As {@link #readRows(Path, Path, int, int[])}, adding each pixel's raw value over all images of the file
      * (read or not) into {@code pixelSums} (one per pixel, or null): the pool's mean image without the pool.
+     *
+     * @param images the IDX images file (unsigned bytes, count x rows x columns), raw or gzipped
+     * @param labels its labels file (unsigned bytes, count)
+     * @param classes labels must lie in 0..classes-1, with classes in 1..256
+     * @param rows image indices in strictly increasing order; the result holds these images in this order
+     * @param pixelSums rows x columns sums, each increased by that pixel's raw value (0..255) in every
+     *     image of the file (pass them to {@link #meanOf(long[], int)}), or null for no sums
+     * @return the chosen images with their labels
+     * @throws IOException if a file cannot be read, is broken, the counts differ, a label is out of range
+     *     or a row lies beyond the file
      */
     public static LabelledImages readRows(Path images, Path labels, int classes, int[] rows, long[] pixelSums)
             throws IOException {
@@ -111,7 +127,11 @@ public final class LabelledImages {
     /**
      * The number of images in a pair of files, from their headers alone.
      *
+     * @param images the IDX images file, raw or gzipped
+     * @param labels its labels file
+     * @return the number of images, which is also the number of labels
      * @throws IdxFormatException if a header is broken or the two files hold different counts
+     * @throws IOException if a file cannot be read
      */
     public static int count(Path images, Path labels) throws IOException {
         int count = IdxReader.dimensions(images)[0];
@@ -313,6 +333,11 @@ public final class LabelledImages {
     /**
      * The mean image from per-pixel sums of raw values over {@code count} images, scaled to [0, 1]: the one
      * formula of {@link #meanImage()} and of a mean added up while reading a file.
+     *
+     * @param sums one sum of raw pixel values (0..255 each) per pixel
+     * @param count the number of images added up, at least 1
+     * @return the mean of each pixel, sums[k] / (255 count), in [0, 1]
+     * @throws IllegalStateException if {@code count} is not positive
      */
     public static double[] meanOf(long[] sums, int count) {
         if (count <= 0) {

@@ -171,7 +171,13 @@ public final class SpillingWordStack implements WordStack, AutoCloseable {
         }
     }
 
-    /** Whether the spill file's name was removed while it is open (nothing to leak on a kill). */
+    /**
+     * Whether the spill file's name was removed while it is open, so nothing is left behind if the
+     * process is killed.
+     *
+     * @return true once the open file was unlinked; false before the first spill, or where the file
+     *     system refused (the file is then deleted on exit instead)
+     */
     public boolean unlinked() {
         return unlinked;
     }

@@ -48,6 +48,7 @@ public final class ScheduleProblem implements HypergradientProblem {
     private final DatasetSpec data;
     /** How the training runs keep their information buffer. */
     private final BufferSettings buffer;
+    /** The update rule every inner training run uses; null only in forms serialised before it existed. */
     private final Optimizer optimizer;
     /** The activation after the output layer, before the softmax; null in problems serialised before it existed. */
     private final Activation output;
@@ -104,7 +105,15 @@ public final class ScheduleProblem implements HypergradientProblem {
         return buffer;
     }
 
-    /** The same problem trained with another optimiser, e.g. {@code Optimizer.adam()}. */
+    /**
+     * The same problem with its inner training runs (and their reverse passes) using another update
+     * rule. The schedule's beta is then that rule's first-moment decay (Adam's beta1); beta2, eps and
+     * weight decay come from the optimiser's defaults. Like the buffer settings, the optimiser travels
+     * with the problem to Spark executors.
+     *
+     * @param optimizer the update rule, e.g. {@code Optimizer.adam()}; not null
+     * @return a new problem with the same model, data, steps and buffer settings
+     */
     public ScheduleProblem withOptimizer(Optimizer optimizer) {
         return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer, output);
     }
@@ -130,7 +139,12 @@ public final class ScheduleProblem implements HypergradientProblem {
         return output == null ? Activation.LINEAR : output;
     }
 
-    /** A problem serialised before it named an optimiser (or an output activation) keeps the old defaults. */
+    /**
+     * A problem serialised before it named an optimiser (or an output activation) keeps the old defaults.
+     *
+     * @return this problem, or for such an old form the same problem with {@link Optimizer#sgdMomentum()}
+     *     and a linear output
+     */
     private Object readResolve() {
         return optimizer == null || output == null
                 ? new ScheduleProblem(layers, steps, batchSize, data, buffer,
@@ -138,7 +152,12 @@ public final class ScheduleProblem implements HypergradientProblem {
                 : this;
     }
 
-    /** The optimiser the inner training runs. */
+    /**
+     * The update rule of the inner training runs.
+     *
+     * @return the optimiser, {@link Optimizer#sgdMomentum()} unless {@link #withOptimizer(Optimizer)}
+     *     chose another
+     */
     public Optimizer optimizer() {
         return optimizer;
     }

@@ -37,7 +37,22 @@ public record Hypergradient(
         double[][] dEps,
         double[][] dWeightDecay) {
 
-    /** A result of SGD with momentum, which has no beta2, eps or weight decay: those are zeros. */
+    /**
+     * A result of SGD with momentum, which has no beta2, eps or weight decay: {@link #dBeta2()},
+     * {@link #dEps()} and {@link #dWeightDecay()} are zeros of dAlpha's shape. The arrays are kept, not
+     * copied.
+     *
+     * @param objective f(w_T, theta), the objective at the end of training
+     * @param finalWeights w_T, one entry per parameter in the layout's order
+     * @param dWeights0 df/dw_0, one entry per parameter
+     * @param dVelocity0 df/dv_0, one entry per parameter
+     * @param dAlpha df/dalpha[t][g], steps x groups
+     * @param dBeta df/dbeta[t][g], steps x groups, with respect to the momentum actually used (n / 2^16)
+     * @param dTheta df/dtheta for each named hyperparameter, each of its hyperparameter's shape
+     * @param trainingLosses training loss of each step's minibatch, before the step, T entries
+     * @param bufferBits bits the information buffer held at the end of the forward pass (0 for the
+     *     stored-trajectory reference)
+     */
     public Hypergradient(double objective, double[] finalWeights, double[] dWeights0, double[] dVelocity0,
             double[][] dAlpha, double[][] dBeta, Map<String, Tensor> dTheta, double[] trainingLosses, double bufferBits) {
         this(objective, finalWeights, dWeights0, dVelocity0, dAlpha, dBeta, dTheta, trainingLosses, bufferBits,

@@ -77,11 +77,17 @@ public final class Optimizer implements java.io.Serializable {
         }
     }
 
+    /** Which update rule this is. */
     private final Kind kind;
+    /** Default second-moment decay where the schedule gives none; NaN for SGD with momentum. */
     private final double beta2;
+    /** Default eps (added, squared, under the square root) where the schedule gives none; NaN for SGD with momentum. */
     private final double eps;
+    /** Default decoupled weight decay lambda where the schedule gives none; used by AdamW only. */
     private final double weightDecay;
+    /** Fraction bits of the first moment (Adam) or velocity (RMSprop); unused for SGD with momentum (the weights' format). */
     private final int firstMomentBits;
+    /** Fraction bits of the second moment s; unused for SGD with momentum. */
     private final int secondMomentBits;
 
     private Optimizer(Kind kind, double beta2, double eps, double weightDecay, int firstMomentBits, int secondMomentBits) {
@@ -93,39 +99,90 @@ public final class Optimizer implements java.io.Serializable {
         this.secondMomentBits = secondMomentBits;
     }
 
-    /** SGD with momentum, the paper's rule and the trainer's default. */
+    /**
+     * SGD with momentum, the paper's rule and the trainer's default: v = beta v - (1 - beta) g,
+     * w = w + alpha v, with alpha and beta from the schedule. It has no beta2, eps or weight decay.
+     *
+     * @return the rule, the velocity kept in the weights' fixed-point format
+     */
     public static Optimizer sgdMomentum() {
         return new Optimizer(Kind.SGD_MOMENTUM, Double.NaN, Double.NaN, 0, 0, DEFAULT_SECOND_MOMENT_BITS);
     }
 
-    /** Adam with bias correction; beta2 = 0.999 and eps = 1e-7 unless the schedule gives them. */
+    /**
+     * Adam with bias correction. The schedule's beta is beta1, the first moment's decay; beta2 = 0.999
+     * and eps = 1e-7 are used wherever the schedule gives none.
+     *
+     * @return the rule, with {@link #DEFAULT_ADAM_FIRST_MOMENT_BITS} and {@link
+     *     #DEFAULT_SECOND_MOMENT_BITS} fraction bits for m and s
+     */
     public static Optimizer adam() {
         return new Optimizer(Kind.ADAM, 0.999, 1e-7, 0, DEFAULT_ADAM_FIRST_MOMENT_BITS, DEFAULT_SECOND_MOMENT_BITS);
     }
 
-    /** AdamW: Adam with decoupled weight decay, lambda = 0.01 unless the schedule gives it. */
+    /**
+     * AdamW: Adam with decoupled weight decay, w = rho w - round(alpha u) with rho = 1 - alpha lambda.
+     * lambda = 0.01, beta2 = 0.999 and eps = 1e-7 are used wherever the schedule gives none. alpha
+     * lambda must lie in [2^-17, 1) at every step and group with a positive learning rate (smaller
+     * decays would round to no contraction), which training checks before it starts.
+     *
+     * @return the rule, with Adam's default moment formats
+     */
     public static Optimizer adamW() {
         return new Optimizer(Kind.ADAMW, 0.999, 1e-7, 0.01, DEFAULT_ADAM_FIRST_MOMENT_BITS, DEFAULT_SECOND_MOMENT_BITS);
     }
 
-    /** RMSprop with momentum; beta2 (the square average's decay) = 0.99 and eps = 1e-7 unless the schedule gives them. */
+    /**
+     * RMSprop with momentum (PyTorch's, uncentred). The schedule's beta is the momentum of v; beta2 (the
+     * square average's decay) = 0.99 and eps = 1e-7 are used wherever the schedule gives none.
+     *
+     * @return the rule, with {@link #DEFAULT_RMSPROP_VELOCITY_BITS} and {@link
+     *     #DEFAULT_SECOND_MOMENT_BITS} fraction bits for v and s
+     */
     public static Optimizer rmsPropMomentum() {
         return new Optimizer(Kind.RMSPROP_MOMENTUM, 0.99, 1e-7, 0, DEFAULT_RMSPROP_VELOCITY_BITS, DEFAULT_SECOND_MOMENT_BITS);
     }
 
-    /** This optimiser with another default beta2 (used where the schedule gives none). */
+    /**
+     * This optimiser with another default beta2, used at every step and group for which the schedule
+     * gives none ({@link Schedule#withBeta2(double[][])} overrides it).
+     *
+     * @param beta2 the second moment's decay per step, strictly inside (0, 1), e.g. 0.999; training
+     *     uses it rounded to a multiple of 2^-16 like beta, and checks it (with eps) when it starts
+     * @return a new optimiser of the same kind; this one is unchanged
+     * @throws IllegalArgumentException for SGD with momentum, which has no second moment
+     */
     public Optimizer withBeta2(double beta2) {
         requireMoments("beta2");
         return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, secondMomentBits);
     }
 
-    /** This optimiser with another default eps (used where the schedule gives none). */
+    /**
+     * This optimiser with another default eps, used at every step and group for which the schedule
+     * gives none ({@link Schedule#withEps(double[][])} overrides it).
+     *
+     * @param eps the regulariser of the square root, sqrt(s + eps^2), in the units of the gradient;
+     *     finite and positive, and with (1 - beta2) eps^2 at least the second moment's resolution (about
+     *     8.7e-19 with the default 60 fraction bits; 1e-7 is fine for beta2 up to 0.9999). Checked when
+     *     training starts
+     * @return a new optimiser of the same kind; this one is unchanged
+     * @throws IllegalArgumentException for SGD with momentum, which has no second moment
+     */
     public Optimizer withEps(double eps) {
         requireMoments("eps");
         return new Optimizer(kind, beta2, eps, weightDecay, firstMomentBits, secondMomentBits);
     }
 
-    /** This AdamW with another default weight decay (used where the schedule gives none). */
+    /**
+     * This AdamW with another default decoupled weight decay, used at every step and group for which
+     * the schedule gives none ({@link Schedule#withWeightDecay(double[][])} overrides it).
+     *
+     * @param weightDecay lambda, per unit of learning rate: each step multiplies w by 1 - alpha lambda.
+     *     Finite and non-negative, with alpha lambda in [2^-17, 1) wherever it is not 0 (checked when
+     *     training starts)
+     * @return a new AdamW; this one is unchanged
+     * @throws IllegalArgumentException unless this optimiser is AdamW
+     */
     public Optimizer withWeightDecay(double weightDecay) {
         if (kind != Kind.ADAMW) {
             throw new IllegalArgumentException(kind.label + " has no decoupled weight decay; use Optimizer.adamW()");
@@ -136,6 +193,11 @@ public final class Optimizer implements java.io.Serializable {
     /**
      * This optimiser with the second moment kept in {@code bits} fraction bits: more for problems whose
      * gradients are all small (finer resolution, smaller range 2^(62 - bits)), fewer for large ones.
+     *
+     * @param bits fraction bits of s, in [0, 62]: resolution 2^-bits, |s| below 2^(62 - bits); the
+     *     default is {@link #DEFAULT_SECOND_MOMENT_BITS}
+     * @return a new optimiser of the same kind; this one is unchanged
+     * @throws IllegalArgumentException for SGD with momentum, or if {@code bits} is outside [0, 62]
      */
     public Optimizer withSecondMomentFractionBits(int bits) {
         requireMoments("a second-moment format");
@@ -148,6 +210,13 @@ public final class Optimizer implements java.io.Serializable {
      * bits, range 2^(62 - bits). Its own format because Adam divides m by sqrt(s + eps^2): the first
      * moment's absolute error is magnified, and the exact multiplication by beta1 replaces the lowest
      * 16 bits by buffer digits (an error below 2^(16 - bits)), so m needs more fraction bits than w.
+     *
+     * @param bits fraction bits of m or v, in [0, 62]: resolution 2^-bits, |m| below 2^(62 - bits);
+     *     the defaults are {@link #DEFAULT_ADAM_FIRST_MOMENT_BITS} and {@link
+     *     #DEFAULT_RMSPROP_VELOCITY_BITS}
+     * @return a new optimiser of the same kind; this one is unchanged
+     * @throws IllegalArgumentException for SGD with momentum (its velocity shares the weights'
+     *     format), or if {@code bits} is outside [0, 62]
      */
     public Optimizer withFirstMomentFractionBits(int bits) {
         requireMoments("first-moment format of its own");
@@ -161,7 +230,11 @@ public final class Optimizer implements java.io.Serializable {
         }
     }
 
-    /** A short name, e.g. "Adam". */
+    /**
+     * A short name for messages and reports.
+     *
+     * @return "SGD with momentum", "Adam", "AdamW" or "RMSprop with momentum"
+     */
     public String name() {
         return kind.label;
     }

@@ -59,7 +59,15 @@ public final class ReversibleTrainer {
         this(layout, loss, format, Optimizer.sgdMomentum(), 0, null);
     }
 
-    /** The given optimiser, e.g. {@code Optimizer.adam()}. */
+    /**
+     * A trainer that runs the given optimiser exactly, forwards and backwards, in the default
+     * fixed-point format.
+     *
+     * @param layout the model's parameters and their groups (the schedule gives every hyperparameter
+     *     per group)
+     * @param loss the training loss; must be deterministic (same bits on every call), or reversal fails
+     * @param optimizer the update rule, e.g. {@code Optimizer.adam()}; not null
+     */
     public ReversibleTrainer(ParameterLayout layout, TrainingLoss loss, Optimizer optimizer) {
         this(layout, loss, FixedPointFormat.DEFAULT, optimizer, 0, null);
     }

@@ -102,22 +102,59 @@ public final class Schedule {
         return copy(x);
     }
 
-    /** This schedule with a second-moment decay beta2[t][g] (Adam, RMSprop) for every step and group. */
+    /**
+     * This schedule with a second-moment decay for every step and group (Adam, AdamW, RMSprop), in
+     * place of the optimiser's constant default.
+     *
+     * @param beta2 beta2[t][g], one row per step with one entry per group, each strictly inside (0, 1),
+     *     e.g. 0.999; training uses them rounded to multiples of 2^-16, like beta. Copied
+     * @return a new schedule with this schedule's other tables; this one is unchanged
+     * @throws IllegalArgumentException if the shape differs from the learning rates' or a value is out
+     *     of range
+     */
     public Schedule withBeta2(double[][] beta2) {
         return new Schedule(alpha, beta, beta2, eps, weightDecay);
     }
 
-    /** This schedule with eps[t][g] (Adam, RMSprop: added to the second moment under the square root, squared). */
+    /**
+     * This schedule with eps for every step and group (Adam, AdamW, RMSprop: the update divides by
+     * sqrt(s + eps^2)), in place of the optimiser's constant default.
+     *
+     * @param eps eps[t][g], in the units of the gradient, one row per step with one entry per group,
+     *     each finite and positive, e.g. 1e-7. Training also requires (1 - beta2) eps^2 to be at least
+     *     the second moment's resolution (see {@link Optimizer#withEps(double)}). Copied
+     * @return a new schedule with this schedule's other tables; this one is unchanged
+     * @throws IllegalArgumentException if the shape differs from the learning rates' or a value is out
+     *     of range
+     */
     public Schedule withEps(double[][] eps) {
         return new Schedule(alpha, beta, beta2, eps, weightDecay);
     }
 
-    /** This schedule with a decoupled weight decay lambda[t][g] (AdamW: w is multiplied by 1 - alpha lambda). */
+    /**
+     * This schedule with a decoupled weight decay for every step and group (AdamW: each step multiplies
+     * w by 1 - alpha[t][g] lambda[t][g]), in place of the optimiser's constant default.
+     *
+     * @param weightDecay lambda[t][g], one row per step with one entry per group, each finite and
+     *     non-negative, e.g. 0.01; training also requires alpha lambda in [2^-17, 1) wherever it is not
+     *     0. Copied
+     * @return a new schedule with this schedule's other tables; this one is unchanged
+     * @throws IllegalArgumentException if the shape differs from the learning rates' or a value is out
+     *     of range
+     */
     public Schedule withWeightDecay(double[][] weightDecay) {
         return new Schedule(alpha, beta, beta2, eps, weightDecay);
     }
 
-    /** The same value for every step and group, steps x groups: to build the optional rows. */
+    /**
+     * A table with the same value for every step and group, to pass to {@link #withBeta2(double[][])},
+     * {@link #withEps(double[][])} or {@link #withWeightDecay(double[][])}.
+     *
+     * @param steps the number of rows, the training steps T (at least 0)
+     * @param groups the entries per row, the parameter groups (at least 0)
+     * @param value the entry everywhere; not validated here
+     * @return a new steps x groups array filled with {@code value}
+     */
     public static double[][] constantRows(int steps, int groups, double value) {
         double[][] x = new double[steps][groups];
         for (double[] row : x) {
@@ -217,32 +254,69 @@ public final class Schedule {
         return RationalFactor.of(beta[step][group]).value();
     }
 
-    /** Whether this schedule gives beta2 itself (otherwise the optimiser's default is used). */
+    /**
+     * Whether this schedule gives beta2 itself.
+     *
+     * @return true after {@link #withBeta2(double[][])}; false when the optimiser's default is used
+     */
     public boolean hasBeta2() {
         return beta2 != null;
     }
 
-    /** Whether this schedule gives eps itself (otherwise the optimiser's default is used). */
+    /**
+     * Whether this schedule gives eps itself.
+     *
+     * @return true after {@link #withEps(double[][])}; false when the optimiser's default is used
+     */
     public boolean hasEps() {
         return eps != null;
     }
 
-    /** Whether this schedule gives the weight decay itself (otherwise the optimiser's default is used). */
+    /**
+     * Whether this schedule gives the decoupled weight decay itself.
+     *
+     * @return true after {@link #withWeightDecay(double[][])}; false when the optimiser's default is
+     *     used
+     */
     public boolean hasWeightDecay() {
         return weightDecay != null;
     }
 
-    /** beta2 at a step and group, or {@code fallback} when the schedule has none. */
+    /**
+     * The second-moment decay at a step and group, as given (not quantised).
+     *
+     * @param step the step, 0 to T-1
+     * @param group the parameter group
+     * @param fallback the value to return when this schedule has no beta2 table, usually the
+     *     optimiser's default
+     * @return beta2[step][group], or {@code fallback} when {@link #hasBeta2()} is false
+     */
     public double beta2(int step, int group, double fallback) {
         return beta2 == null ? fallback : beta2[step][group];
     }
 
-    /** eps at a step and group, or {@code fallback} when the schedule has none. */
+    /**
+     * eps at a step and group.
+     *
+     * @param step the step, 0 to T-1
+     * @param group the parameter group
+     * @param fallback the value to return when this schedule has no eps table, usually the
+     *     optimiser's default
+     * @return eps[step][group], or {@code fallback} when {@link #hasEps()} is false
+     */
     public double eps(int step, int group, double fallback) {
         return eps == null ? fallback : eps[step][group];
     }
 
-    /** The weight decay at a step and group, or {@code fallback} when the schedule has none. */
+    /**
+     * The decoupled weight decay lambda at a step and group.
+     *
+     * @param step the step, 0 to T-1
+     * @param group the parameter group
+     * @param fallback the value to return when this schedule has no weight-decay table, usually the
+     *     optimiser's default
+     * @return lambda[step][group], or {@code fallback} when {@link #hasWeightDecay()} is false
+     */
     public double weightDecay(int step, int group, double fallback) {
         return weightDecay == null ? fallback : weightDecay[step][group];
     }

@@ -29,7 +29,15 @@ public final class StoredTrajectoryTrainer {
         this(layout, loss, Optimizer.sgdMomentum());
     }
 
-    /** The given optimiser, computed in float64 through a stored trajectory. */
+    /**
+     * A reference trainer for the given optimiser, computed in float64 through a stored trajectory;
+     * memory grows with the number of steps.
+     *
+     * @param layout the model's parameters and their groups
+     * @param loss the training loss
+     * @param optimizer the update rule, resolved from the schedule exactly as the {@link
+     *     ReversibleTrainer} resolves it (same quantised factors); not null
+     */
     public StoredTrajectoryTrainer(ParameterLayout layout, TrainingLoss loss, Optimizer optimizer) {
         this.layout = layout;
         this.loss = loss;

@@ -96,7 +96,9 @@ class PartialReadTest {
         DatasetFiles files = DatasetFiles.scan(dir, DatasetName.MNIST, "test directory");
         assertThat(files.isUsable()).as("the entry is found, not passed over").isTrue();
         assertThatThrownBy(() -> DataSplits.draw(files, new SplitSizes(1, 1, 1), 0)).isInstanceOf(IdxFormatException.class)
-                .hasMessageContaining(dir.resolve("train-images-idx3-ubyte.gz") + ": is a directory, not a file");
+                .hasMessageContaining(dir.resolve("train-images-idx3-ubyte.gz") + ": is a directory, not a file")
+                .as("the library's advice names its own API, not a command-line option")
+                .hasMessageContaining("DatasetLocator.withExplicitDirectory(DIR)").hasMessageNotContaining("--data");
     }
 
     @Test

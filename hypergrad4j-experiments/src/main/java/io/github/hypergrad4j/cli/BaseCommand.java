@@ -37,6 +37,15 @@ public abstract class BaseCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
+    /** The library's data advice names its own methods; a command-line user needs the options instead. */
+    private static String inOptions(String advice) {
+        return advice
+                .replace("name the directory: DatasetLocator.withExplicitDirectory(DIR)", "pass --data DIR")
+                .replace("DatasetLocator.withExplicitDirectory(DIR)", "--data DIR")
+                .replace("allow the download with DatasetLocator.allowDownload()",
+                        "run with --data mnist or --data auto (the default) on a machine with internet access");
+    }
+
     /** The command's work; exceptions are reported by {@link #call()}. */
     protected abstract ExitCode execute() throws Exception;
 
@@ -48,14 +57,9 @@ public abstract class BaseCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return fail(ExitCode.USAGE, e, e.getMessage() + "\nRun '" + qualifiedName() + " --help' for the options.");
         } catch (DatasetNotFoundException e) {
-            // The library's advice names its own methods; a command-line user needs the options instead.
-            String advice = e.getMessage()
-                    .replace("name the directory: DatasetLocator.withExplicitDirectory(DIR)", "pass --data DIR")
-                    .replace("allow the download with DatasetLocator.allowDownload()",
-                            "run with --data mnist or --data auto (the default) on a machine with internet access");
-            return fail(ExitCode.DATA, e, advice + "\n" + DATA_OPTIONS);
+            return fail(ExitCode.DATA, e, inOptions(e.getMessage()) + "\n" + DATA_OPTIONS);
         } catch (DownloadException | IdxFormatException e) {
-            return fail(ExitCode.DATA, e, e.getMessage());
+            return fail(ExitCode.DATA, e, inOptions(e.getMessage()));
         } catch (NonFiniteInputException e) {
             // Not a diverged run but a NaN or infinity that reached it (e.g. from a meta step).
             return fail(ExitCode.DIVERGED, e, e.getMessage());

@@ -112,7 +112,8 @@ class ClearAnswersTest {
         Run r = run(List.of("fake-data", "--quick", "--quiet", "--data", data.getParent().toString(), "--out",
                 tmp.resolve("out").toString()));
         assertThat(r.code).as(r.err).isEqualTo(ExitCode.DATA.code());
-        assertThat(r.err).contains(data + ": is a directory, not a file").doesNotContain("--out) is writable");
+        assertThat(r.err).contains(data + ": is a directory, not a file").doesNotContain("--out) is writable")
+                .contains("--data DIR").doesNotContain("DatasetLocator");
     }
 
     /** Every experiment name except {@code kept}, comma-separated, for --skip. */
