@@ -9,7 +9,7 @@ import java.util.List;
  * that large learning rates make the inner training chaotic and its hypergradient useless, and that
  * the sign is the meta-gradient's magnitude starting to grow. A norm above {@code factor} times the
  * median of the earlier norms (or a non-finite one) is an explosion: the guard then either asks for a
- * smaller meta step, rejecting that update, or asks to stop. Every explosion is kept as an event for
+ * smaller meta step, rejecting that update, asks to stop, or only records it and keeps the update. Every explosion is kept as an event for
  * the results.
  */
 public final class ExplosionGuard {
@@ -19,21 +19,37 @@ public final class ExplosionGuard {
         /** Reject the update and retake it with the meta step scaled down (halved by default). */
         SHRINK_STEP,
         /** Reject the update and end the meta-optimisation at the last good hyperparameters. */
-        STOP
+        STOP,
+        /**
+         * Keep the update (as if there were no guard) and only list the event, so a run shows the chaotic
+         * step the log reports instead of hiding it; a non-finite norm, which no update can use, stops.
+         */
+        RECORD
     }
 
     /** One detected explosion. */
     public record Event(int metaIteration, double norm, double reference, Action action, String message) {}
 
     /** The guard's verdict on one meta-iteration. */
-    public record Decision(boolean exploded, boolean stop, double stepScale) {
+    public record Decision(boolean exploded, boolean stop, double stepScale, boolean keep) {
+        /**
+         * A verdict that rejects an exploded update.
+         *
+         * @param exploded whether the norm exploded
+         * @param stop whether to stop
+         * @param stepScale the step scale from now on
+         */
+        public Decision(boolean exploded, boolean stop, double stepScale) {
+            this(exploded, stop, stepScale, false);
+        }
+
         /**
          * Whether the meta-optimiser should apply this iteration's hypergradient.
          *
-         * @return true unless the norm exploded
+         * @return true unless the norm exploded, or when the guard only records ({@link Action#RECORD})
          */
         public boolean applyUpdate() {
-            return !exploded;
+            return !exploded || keep;
         }
     }
 
@@ -100,16 +116,18 @@ public final class ExplosionGuard {
             history.add(norm);
             return new Decision(false, false, stepScale);
         }
-        boolean stop = action == Action.STOP;
-        if (!stop) {
+        boolean keep = action == Action.RECORD && Double.isFinite(norm);
+        boolean stop = action == Action.STOP || (action == Action.RECORD && !keep);
+        if (action == Action.SHRINK_STEP) {
             stepScale *= shrink;
         }
         String message = String.format("meta-iteration %d: hypergradient norm %.3g is %s the median %.3g of earlier norms;"
                 + " %s", metaIteration, norm, Double.isFinite(norm) ? "over " + factor + "x" : "not finite, not comparable to",
-                reference, stop ? "stopping meta-optimisation (the inner training has probably become chaotic)"
+                reference, keep ? "update kept and recorded (the inner training has probably become chaotic)"
+                        : stop ? "stopping meta-optimisation (the inner training has probably become chaotic)"
                         : "update rejected and meta step scaled to " + stepScale + "x");
         events.add(new Event(metaIteration, norm, reference, action, message));
-        return new Decision(true, stop, stepScale);
+        return new Decision(true, stop, stepScale, keep);
     }
 
     /**

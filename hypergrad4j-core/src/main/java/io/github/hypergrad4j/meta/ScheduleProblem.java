@@ -50,6 +50,8 @@ public final class ScheduleProblem implements HypergradientProblem {
     private final BufferSettings buffer;
     /** The update rule every inner training run uses; null only in forms serialised before it existed. */
     private final Optimizer optimizer;
+    /** The activation after the output layer, before the softmax; null in problems serialised before it existed. */
+    private final Activation output;
     private transient volatile Dataset train;
 
     /**
@@ -61,11 +63,11 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @param data the data and its split, loaded lazily by each process
      */
     public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
-        this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY, Optimizer.sgdMomentum());
+        this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY, Optimizer.sgdMomentum(), Activation.LINEAR);
     }
 
     private ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data, BufferSettings buffer,
-            Optimizer optimizer) {
+            Optimizer optimizer, Activation output) {
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batch size must be >= 1, got " + steps + " and " + batchSize);
         }
@@ -79,6 +81,7 @@ public final class ScheduleProblem implements HypergradientProblem {
         this.data = data;
         this.buffer = java.util.Objects.requireNonNull(buffer, "buffer settings");
         this.optimizer = java.util.Objects.requireNonNull(optimizer, "the optimiser");
+        this.output = java.util.Objects.requireNonNull(output, "the output activation");
     }
 
     /**
@@ -90,7 +93,7 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @return a new problem
      */
     public ScheduleProblem withBuffer(BufferSettings settings) {
-        return new ScheduleProblem(layers, steps, batchSize, data, settings, optimizer);
+        return new ScheduleProblem(layers, steps, batchSize, data, settings, optimizer, output);
     }
 
     /**
@@ -112,16 +115,40 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @return a new problem with the same model, data, steps and buffer settings
      */
     public ScheduleProblem withOptimizer(Optimizer optimizer) {
-        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer);
+        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer, output);
     }
 
     /**
-     * A problem serialised before it named an optimiser trained with SGD with momentum.
+     * The same problem with {@code activation} after the output layer, before the softmax. The original
+     * experiments of Jan 9-19 applied tanh there (their losses cannot fall below about 0.8); the paper's
+     * network and the default here are linear.
+     *
+     * @param activation {@link Activation#LINEAR} or e.g. {@link Activation#TANH}
+     * @return a new problem
+     */
+    public ScheduleProblem withOutputActivation(Activation activation) {
+        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer, activation);
+    }
+
+    /**
+     * The activation after the output layer.
+     *
+     * @return {@link Activation#LINEAR} unless {@link #withOutputActivation} said otherwise
+     */
+    public Activation outputActivation() {
+        return output == null ? Activation.LINEAR : output;
+    }
+
+    /**
+     * A problem serialised before it named an optimiser (or an output activation) keeps the old defaults.
      *
      * @return this problem, or for such an old form the same problem with {@link Optimizer#sgdMomentum()}
+     *     and a linear output
      */
     private Object readResolve() {
-        return optimizer == null ? new ScheduleProblem(layers, steps, batchSize, data, buffer, Optimizer.sgdMomentum())
+        return optimizer == null || output == null
+                ? new ScheduleProblem(layers, steps, batchSize, data, buffer,
+                        optimizer == null ? Optimizer.sgdMomentum() : optimizer, outputActivation())
                 : this;
     }
 
@@ -136,12 +163,13 @@ public final class ScheduleProblem implements HypergradientProblem {
     }
 
     /**
-     * The network: a tanh MLP of the given layer sizes.
+     * The network: an MLP of the given layer sizes with tanh hidden layers and the
+     * {@linkplain #outputActivation() output activation}.
      *
      * @return a new model
      */
     public Mlp model() {
-        return new Mlp(Activation.TANH, layers);
+        return new Mlp(Activation.TANH, outputActivation(), layers);
     }
 
     /**

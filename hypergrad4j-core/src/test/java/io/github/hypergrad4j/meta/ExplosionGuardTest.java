@@ -22,6 +22,21 @@ class ExplosionGuardTest {
     }
 
     @Test
+    void recordKeepsTheUpdateAndListsTheEvent() {
+        ExplosionGuard guard = ExplosionGuard.defaults(ExplosionGuard.Action.RECORD);
+        for (int k = 0; k < 4; k++) {
+            guard.observe(k, 1);
+        }
+        ExplosionGuard.Decision d = guard.observe(4, 50);
+        assertThat(d.exploded()).isTrue();
+        assertThat(d.applyUpdate()).isTrue();
+        assertThat(d.stop()).isFalse();
+        assertThat(d.stepScale()).isEqualTo(1);
+        assertThat(guard.events()).singleElement().satisfies(e -> assertThat(e.message()).contains("kept and recorded"));
+        assertThat(guard.observe(5, Double.POSITIVE_INFINITY).stop()).as("no update can use an infinite norm").isTrue();
+    }
+
+    @Test
     void nonFiniteNormAlwaysCountsAndStopActionStops() {
         ExplosionGuard guard = ExplosionGuard.defaults(ExplosionGuard.Action.STOP);
         ExplosionGuard.Decision d = guard.observe(0, Double.NaN);

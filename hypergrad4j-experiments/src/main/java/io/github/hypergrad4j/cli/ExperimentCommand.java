@@ -3,6 +3,7 @@ package io.github.hypergrad4j.cli;
 import io.github.hypergrad4j.experiments.DataSource;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentRunner;
+import io.github.hypergrad4j.experiments.RunOptions;
 import io.github.hypergrad4j.experiments.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -34,11 +35,21 @@ public abstract class ExperimentCommand extends BaseCommand {
         log.accept(String.format(Locale.ROOT, "%s%s, seed %d, writing %s", experiment.name(),
                 options.quick() ? " (quick)" : "", options.seed(), options.out().resolve(experiment.name())));
         ExperimentRunner.Outcome outcome = ExperimentRunner.run(experiment, new ExperimentRunner.Settings(
-                options.seed(), options.quick(), data, options.out(), progress, log, commandLine(), options.runOptions()));
+                options.seed(), options.quick(), data, options.out(), progress, log, commandLine(), runOptions()));
         out.printf(Locale.ROOT, "%s finished in %s. Report: %s%n", experiment.name(),
                 ConsoleProgress.duration(outcome.seconds()), outcome.index().toAbsolutePath().normalize());
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Resume, guard and buffer settings of this run; a command whose presets change a default overrides it. */
+    protected RunOptions runOptions() {
+        return options.runOptions();
+    }
+
+    /** Whether the user gave {@code name} on the command line (rather than picocli filling in its default). */
+    protected boolean given(String name) {
+        return spec.commandLine().getParseResult().hasMatchedOption(name);
     }
 
     @Override

@@ -42,10 +42,11 @@ public final class ExperimentOptions {
                     + " as exploding (the inner training has become chaotic); default: ${DEFAULT-VALUE}.")
     double explosionFactor;
 
-    @Option(names = "--on-explosion", paramLabel = "shrink|stop|off", defaultValue = "shrink",
+    @Option(names = "--on-explosion", paramLabel = "shrink|stop|record|off", defaultValue = "shrink",
             converter = OnExplosionConverter.class,
             description = "Then: retake the last good update with half the meta step (shrink), stop at the last good"
-                    + " hyperparameters (stop), or ignore it (off); default: ${DEFAULT-VALUE}.")
+                    + " hyperparameters (stop), keep the update and list the event (record), or ignore it (off);"
+                    + " default: ${DEFAULT-VALUE} (lr-schedule's log presets: record).")
     ExplosionGuard.Action onExplosion;
 
     @Option(names = "--buffer-memory", paramLabel = "SIZE", converter = ByteSizeConverter.class,
@@ -67,15 +68,16 @@ public final class ExperimentOptions {
                 .withBufferMemory(bufferMemory == null ? 0 : bufferMemory, bufferDirectory).withPause(delayMillis);
     }
 
-    /** shrink, stop or off (null: no guard). */
+    /** shrink, stop, record or off (null: no guard). */
     static final class OnExplosionConverter implements ITypeConverter<ExplosionGuard.Action> {
         @Override
         public ExplosionGuard.Action convert(String value) {
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "shrink" -> ExplosionGuard.Action.SHRINK_STEP;
                 case "stop" -> ExplosionGuard.Action.STOP;
+                case "record" -> ExplosionGuard.Action.RECORD;
                 case "off" -> null;
-                default -> throw new TypeConversionException("'" + value + "' is not shrink, stop or off");
+                default -> throw new TypeConversionException("'" + value + "' is not shrink, stop, record or off");
             };
         }
     }

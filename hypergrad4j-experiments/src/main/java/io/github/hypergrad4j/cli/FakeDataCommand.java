@@ -4,14 +4,17 @@ import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.log.FakeData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code hypergrad4j fake-data}. */
 @Command(name = "fake-data", sortOptions = false, modelTransformer = InnerRunOptions.WithoutTrainSize.class,
         description = {"Jan 19: learn ten training images, one per label, so that a logistic regression trained on"
                 + " them does well on real validation data.",
-            "Defaults: L2 0.01, 40 iterations, batch 10, learning rate 1, momentum 0.9, initial scale exp(-4), fake"
+            "Preset log-fig3 (default; Jan 19 figure 3): linear output, L2 0.01, 40 iterations, batch 10, learning rate 1, momentum 0.9, initial scale exp(-4), fake"
                 + " data starts as 0.01 * N(0,1), 10,000 validation and 1,000 test images, data step 1 (--meta-step),"
-                + " 20 meta-iterations."})
+                + " 20 meta-iterations.",
+            "Preset log-fig1 (figure 1): tanh before the softmax, L2 0.1, 10 iterations, learning rate exp(0.5), initial"
+                + " scale exp(-2), fake data from zero, 1,000 validation images, data step 0.04, 50 meta-iterations."})
 public final class FakeDataCommand extends ExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
@@ -19,9 +22,17 @@ public final class FakeDataCommand extends ExperimentCommand {
     @Mixin
     InnerRunOptions inner = new InnerRunOptions();
 
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "log-fig3",
+            description = "log-fig3 or log-fig1; default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
+
     @Override
     protected Experiment experiment(boolean quick) {
-        FakeData.Config c = quick ? FakeData.Config.quick() : FakeData.Config.defaults();
+        FakeData.Config c = FakeData.Config.preset(preset, quick);
+        c = c.withNetwork(network.outputActivation(c.outputActivation()));
         c = c.withMeta(meta.metaStep(c.dataStep()), meta.metaIterations(c.metaIterations()))
                 .withInner(inner.apply(c.inner()));
         return new FakeData(c);

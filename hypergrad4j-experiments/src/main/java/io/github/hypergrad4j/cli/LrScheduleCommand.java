@@ -1,8 +1,11 @@
 package io.github.hypergrad4j.cli;
 
 import io.github.hypergrad4j.experiments.Experiment;
+import io.github.hypergrad4j.experiments.RunOptions;
 import io.github.hypergrad4j.experiments.log.LrSchedule;
+import io.github.hypergrad4j.meta.ExplosionGuard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hypergrad4j lr-schedule}. */
@@ -13,13 +16,20 @@ import picocli.CommandLine.Option;
                 + " and a momentum for every step and for the weights and biases of every layer plus 8 initial scales,"
                 + " Adam with step 0.04, 50 meta-iterations, a new seed every meta-iteration; the starting"
                 + " hypergradient averaged over 100 seeds.",
-            "Presets log-1k, log-3k: the log's MLP 784-200-50-10, batch 250, 20 steps, one learning rate per step"
-                + " shared by all layers, gradient descent with step 40, 7 meta-iterations, on 1,000 or 3,000 examples;"
-                + " log-epochs: 3,000 examples, 240 steps, one rate per epoch (12 steps), its hypergradient summed."})
+            "Preset paper: full from the paper's starting point (learning rate exp(-1), momentum 0.5, scale exp(-3)).",
+            "Presets log-1k, log-3k: the log's MLP 784-200-50-10 with tanh before the softmax, batch 250, 20 steps, one"
+                + " learning rate per step shared by all layers, gradient descent with step 40, 7 meta-iterations, on"
+                + " 1,000 or 30,000 examples (Jan 15 figures 1 and 2); log-epochs: 30,000 examples, 1,200 steps, one"
+                + " rate per epoch (120 steps), step 2,000 x the epoch's mean hypergradient, 4 meta-iterations (figure"
+                + " 3). The log presets' explosion guard records the chaotic step instead of undoing it, unless"
+                + " --on-explosion says otherwise."})
 public final class LrScheduleCommand extends ExperimentCommand {
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "full",
-            description = "full, log-1k, log-3k or log-epochs; default: ${DEFAULT-VALUE}.")
+            description = "full, paper, log-1k, log-3k or log-epochs; default: ${DEFAULT-VALUE}.")
     String preset;
+
+    @Mixin
+    NetworkOptions network = new NetworkOptions();
 
     @Option(names = "--seeds", paramLabel = "N",
             description = "Seeds the starting hypergradient is averaged over (default 100; --quick 8).")
@@ -52,7 +62,16 @@ public final class LrScheduleCommand extends ExperimentCommand {
                         metaIterations != null ? metaIterations : c.metaIterations())
                 .withTraining(trainSize != null ? trainSize : c.trainSize(), batchSize != null ? batchSize : c.batchSize(),
                         steps != null ? steps : c.steps())
-                .withSeeds(seeds != null ? seeds : c.seeds(), spark);
+                .withSeeds(seeds != null ? seeds : c.seeds(), spark)
+                .withNetwork(network.outputActivation(c.outputActivation()));
         return new LrSchedule(c);
+    }
+
+    /** The log presets keep the chaotic step the log shows (Jan 15, figure 1): the guard records it. */
+    @Override
+    protected RunOptions runOptions() {
+        RunOptions o = super.runOptions();
+        return LrSchedule.Config.isLogPreset(preset) && !given("--on-explosion")
+                ? o.withExplosionGuard(o.explosionFactor(), ExplosionGuard.Action.RECORD) : o;
     }
 }

@@ -24,6 +24,15 @@ public final class SweepOptions {
     @Option(names = "--batch-size", paramLabel = "N", description = "Minibatch size.")
     Integer batchSize;
 
+    @Option(names = "--seeds", paramLabel = "N", description = "Repeat the sweep for N initial noises and add a figure"
+            + " of the mean with a band of one standard deviation (the log's \"do each of these for a few random"
+            + " seeds\"); default 1.")
+    Integer seeds;
+
+    int seeds(int defaultValue) {
+        return seeds != null ? seeds : defaultValue;
+    }
+
     /** The grid with the given options applied. */
     SweepGrid apply(SweepGrid grid) {
         SweepGrid g = grid.withRange(from != null ? from : grid.from(), to != null ? to : grid.to(),

@@ -118,6 +118,22 @@ public final class LineChart {
         return add(new Series(name, x.clone(), y.clone(), colour, true, false, true, true));
     }
 
+    /** A band between {@code lo} and {@code hi} (e.g. mean +- one standard deviation): two thin dashed lines, not in the legend. */
+    public LineChart band(String name, double[] x, double[] lo, double[] hi, Color colour) {
+        add(new Series(name + " (low)", x.clone(), finiteOrNaN(lo), colour, true, false, false, true));
+        return add(new Series(name + " (high)", x.clone(), finiteOrNaN(hi), colour, true, false, false, true));
+    }
+
+    private static double[] finiteOrNaN(double[] y) {
+        double[] ys = y.clone();
+        for (int i = 0; i < ys.length; i++) {
+            if (!Double.isFinite(ys[i])) {
+                ys[i] = Double.NaN;
+            }
+        }
+        return ys;
+    }
+
     private LineChart add(Series s) {
         if (s.x.length != s.y.length) {
             throw new IllegalArgumentException("series '" + s.name + "' has " + s.x.length + " x values and "

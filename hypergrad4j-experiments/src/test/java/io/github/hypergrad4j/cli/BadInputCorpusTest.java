@@ -61,7 +61,7 @@ class BadInputCorpusTest {
                 List.of("fake-data", "--quick", "--buffer-memory", "-64k")));
         corpus.add(new Case("non-numeric buffer memory", ExitCode.USAGE, "e.g. 512m",
                 List.of("fake-data", "--quick", "--buffer-memory", "lots")));
-        corpus.add(new Case("unknown explosion action", ExitCode.USAGE, "shrink, stop or off",
+        corpus.add(new Case("unknown explosion action", ExitCode.USAGE, "shrink, stop, record or off",
                 List.of("fake-data", "--quick", "--on-explosion", "panic")));
         corpus.add(new Case("--resume and --overwrite together", ExitCode.USAGE, "Give one of them",
                 List.of("fake-data", "--quick", "--resume", "--overwrite")));

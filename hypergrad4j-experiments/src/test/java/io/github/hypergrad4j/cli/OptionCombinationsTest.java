@@ -31,6 +31,7 @@ class OptionCombinationsTest {
     private static final List<String> SIZE = List.of("0", "1", "-3", "60", "100000000");
     private static final List<String> REAL = List.of("0", "-1", "1e-3", "0.5", "40", "1e30", "NaN", "Infinity");
     private static final List<String> SCALE = List.of("0", "-2", "1e-4", "0.1", "1e200", "NaN");
+    private static final List<String> ACTIVATION = List.of("linear", "tanh", "TANH", "sigmoid");
 
     @TempDir
     Path tmp;
@@ -45,10 +46,12 @@ class OptionCombinationsTest {
         sweep.put("--to", REAL);
         sweep.put("--train-size", SIZE);
         sweep.put("--batch-size", SIZE);
+        sweep.put("--output-activation", ACTIVATION);
         Map<String, List<String>> scale = new LinkedHashMap<>(sweep);
         scale.put("--zoom-points", List.of("1", "2", "0"));
         scale.put("--zoom-from", REAL);
         scale.put("--zoom-to", REAL);
+        scale.put("--box-filter", List.of("0", "1", "2", "-1", "500"));
         m.put("scale-wiggliness", scale);
         Map<String, List<String>> lr = new LinkedHashMap<>(sweep);
         lr.put("--log-scale", REAL);
@@ -65,7 +68,10 @@ class OptionCombinationsTest {
         classifier.put("--iterations", COUNT);
         classifier.put("--momentum", REAL);
         classifier.put("--log-scale", REAL);
-        m.put("fake-data", classifier);
+        Map<String, List<String>> fake = new LinkedHashMap<>(classifier);
+        fake.put("--preset", List.of("log-fig3", "log-fig1", "nope"));
+        fake.put("--output-activation", ACTIVATION);
+        m.put("fake-data", fake);
         Map<String, List<String>> withTrain = new LinkedHashMap<>(classifier);
         withTrain.put("--train-size", SIZE);
         m.put("ard", withTrain);
@@ -76,7 +82,8 @@ class OptionCombinationsTest {
         flow.put("--sigma", SCALE);
         m.put("augment-flow", flow);
         Map<String, List<String>> schedule = new LinkedHashMap<>(meta);
-        schedule.put("--preset", List.of("full", "log-1k", "log-3k", "log-epochs", "log-epochs", "nope"));
+        schedule.put("--preset", List.of("full", "paper", "log-1k", "log-3k", "log-epochs", "log-epochs", "nope"));
+        schedule.put("--output-activation", ACTIVATION);
         schedule.put("--steps", List.of("1", "3", "5", "7", "0"));
         schedule.put("--batch-size", SIZE);
         schedule.put("--train-size", SIZE);
@@ -87,6 +94,9 @@ class OptionCombinationsTest {
         Map<String, List<String>> dist = new LinkedHashMap<>(meta);
         dist.put("--layers", List.of("784,10", "784,5", "784,8,10", "256,10", "10", "784,0,10"));
         dist.put("--bins", List.of("1", "2", "3", "0"));
+        dist.put("--preset", List.of("log-one-layer", "log-shared", "log-per-layer", "nope"));
+        dist.put("--shared", null);
+        dist.put("--output-activation", ACTIVATION);
         m.put("init-dist", dist);
         Map<String, List<String>> sharing = new LinkedHashMap<>(meta);
         sharing.put("--learning-rate", REAL);
@@ -131,7 +141,7 @@ class OptionCombinationsTest {
                 for (int i = 0; i < k; i++) {
                     String name = names.get(random.nextInt(names.size()));
                     List<String> values = e.getValue().get(name);
-                    drawn.put(name, values.get(random.nextInt(values.size())));
+                    drawn.put(name, values == null ? null : values.get(random.nextInt(values.size()))); // null: a flag
                 }
                 List<String> args = new ArrayList<>(List.of(e.getKey()));
                 drawn.forEach((name, value) -> {
@@ -143,7 +153,7 @@ class OptionCombinationsTest {
                 args.addAll(List.of("--data", (random.nextInt(4) == 0 ? data16 : data28).toString(), "--quiet", "--out",
                         tmp.resolve("out-" + n++).toString()));
                 if (random.nextInt(4) == 0) {
-                    args.addAll(List.of("--on-explosion", List.of("shrink", "stop", "off").get(random.nextInt(3))));
+                    args.addAll(List.of("--on-explosion", List.of("shrink", "stop", "record", "off").get(random.nextInt(4))));
                 }
                 StringWriter err = new StringWriter();
                 CommandLine cl = Main.commandLine();

@@ -18,6 +18,7 @@ import io.github.hypergrad4j.experiments.meta.MetaTraining;
 import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.meta.SgdMomentum;
 import io.github.hypergrad4j.model.L2Penalty;
+import io.github.hypergrad4j.model.Activation;
 import io.github.hypergrad4j.model.Mlp;
 import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.plot.ColourScale;
@@ -32,6 +33,7 @@ import io.github.hypergrad4j.train.TrainingLoss;
 import java.io.IOException;
 import java.time.MonthDay;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,41 +51,74 @@ public final class FakeData implements Experiment {
      * @param fakeInitialScale fake images start as fakeInitialScale * N(0, 1)
      * @param dataStep gradient-descent step on the fake pixels
      * @param metaIterations hypergradient steps
+     * @param outputActivation the activation before the softmax (tanh in the log's figure 1, linear in figure 3)
      */
     public record Config(@JsonUnwrapped InnerRun inner, double l2, double fakeInitialScale, double dataStep,
-            int metaIterations) {
+            int metaIterations, Activation outputActivation) {
         public Config {
+            if (outputActivation == null) {
+                throw new ConfigException("the network needs an output activation (linear or tanh)");
+            }
             if (inner.sizes().train() != LabelledImages.DEFAULT_CLASSES) {
                 throw new ConfigException("fake-data trains on one fake image per class, "
                         + LabelledImages.DEFAULT_CLASSES + " in all, not " + inner.sizes().train());
             }
             ConfigException.requireNonNegative("the L2 penalty", l2);
-            ConfigException.requirePositive("fake data initial scale", fakeInitialScale);
+            ConfigException.requireNonNegative("fake data initial scale", fakeInitialScale);
             ConfigException.requirePositive("data step (--meta-step)", dataStep);
             ConfigException.requirePositive("meta-iterations (--meta-iterations)", metaIterations);
         }
 
-        /** The log's setting. */
+        /** A linear output layer (the log's figure 3). */
+        public Config(InnerRun inner, double l2, double fakeInitialScale, double dataStep, int metaIterations) {
+            this(inner, l2, fakeInitialScale, dataStep, metaIterations, Activation.LINEAR);
+        }
+
+        /** The preset names, default first. */
+        public static final List<String> PRESETS = List.of("log-fig3", "log-fig1");
+
+        /**
+         * log-fig3 (default; Jan 19 figure 3): linear output, L2 0.01, 40 iterations, learning rate 1, initial
+         * scale exp(-4), fake data from 0.01 N(0, 1), 10,000 validation and 1,000 test images, data step 1, 20
+         * meta-iterations. log-fig1 (figure 1): tanh before the softmax, L2 0.1, 10 iterations, learning rate
+         * exp(0.5), initial scale exp(-2), fake data from zero, 1,000 validation images, data step 0.04, 50
+         * meta-iterations.
+         */
+        public static Config preset(String name, boolean quick) {
+            return switch (name) {
+                case "log-fig3" -> quick ? new Config(inner(1_000, 500, 20, 1.0, -4), 0.01, 0.01, 1.0, 6)
+                        : new Config(inner(10_000, 1_000, 40, 1.0, -4), 0.01, 0.01, 1.0, 20);
+                case "log-fig1" -> new Config(inner(quick ? 500 : 1_000, quick ? 200 : 1_000, 10, Math.exp(0.5), -2),
+                        0.1, 0, 0.04, quick ? 6 : 50, Activation.TANH);
+                default -> throw new ConfigException("unknown preset '" + name + "'; choose one of " + PRESETS);
+            };
+        }
+
+        /** The log's setting of figure 3. */
         public static Config defaults() {
-            return new Config(inner(10_000, 1_000, 40), 0.01, 0.01, 1.0, 20);
+            return preset("log-fig3", false);
         }
 
         /** A small version that runs in seconds. */
         public static Config quick() {
-            return new Config(inner(1_000, 500, 20), 0.01, 0.01, 1.0, 6);
+            return preset("log-fig3", true);
         }
 
-        private static InnerRun inner(int validation, int test, int iterations) {
-            return new InnerRun(new SplitSizes(LabelledImages.DEFAULT_CLASSES, validation, test), 10, iterations, 1.0,
-                    0.9, -4);
+        private static InnerRun inner(int validation, int test, int iterations, double learningRate, double logScale) {
+            return new InnerRun(new SplitSizes(LabelledImages.DEFAULT_CLASSES, validation, test), 10, iterations,
+                    learningRate, 0.9, logScale);
         }
 
         public Config withMeta(double step, int count) {
-            return new Config(inner, l2, fakeInitialScale, step, count);
+            return new Config(inner, l2, fakeInitialScale, step, count, outputActivation);
         }
 
         public Config withInner(InnerRun run) {
-            return new Config(run, l2, fakeInitialScale, dataStep, metaIterations);
+            return new Config(run, l2, fakeInitialScale, dataStep, metaIterations, outputActivation);
+        }
+
+        public Config withNetwork(Activation output) {
+            return new Config(inner, l2, fakeInitialScale, dataStep, metaIterations, output);
         }
     }
 
@@ -130,7 +165,7 @@ public final class FakeData implements Experiment {
         Examples valid = Examples.of(data.splits().validation());
         Examples test = Examples.of(data.splits().test());
         int classes = LabelledImages.DEFAULT_CLASSES, pixels = valid.images().cols();
-        Mlp model = Mlp.logisticRegression(pixels, classes);
+        Mlp model = new Mlp(Activation.TANH, config.outputActivation(), pixels, classes); // no hidden layer
         ParameterLayout layout = model.layout();
         int[] fakeLabels = new int[classes];
         double[] oneHot = new double[classes * classes];
@@ -171,6 +206,12 @@ public final class FakeData implements Experiment {
             Classification.Score te = Classification.score(model, w, test);
             m.put("trainLoss", tr.loss());
             m.put("validationLoss", va.loss());
+            double squares = 0;
+            for (double v : w) {
+                squares += v * v;
+            }
+            // The original's losses all include the training penalty: validation and test + this are its numbers.
+            m.put("penalty", config.l2() * squares);
             m.put("testLoss", te.loss());
             m.put("fakeDataScale", Examples.rms(images.data()) / realScale);
             m.put("trainError", tr.errorRate());
@@ -212,6 +253,9 @@ public final class FakeData implements Experiment {
                         new String[] {"Training error (fake data)", "Validation error", "Test error"}));
         context.results().summary("validation loss before", history.first("validationLoss"))
                 .summary("validation loss after", history.last("validationLoss"))
+                .summary("validation loss + L2 penalty after (the original's measure)",
+                        history.last("validationLoss") + history.last("penalty"))
+                .summary("test loss + L2 penalty after", history.last("testLoss") + history.last("penalty"))
                 .summary("test loss after", history.last("testLoss"))
                 .summary("validation error after", history.last("validationError"))
                 .summary("test error after", history.last("testError"))

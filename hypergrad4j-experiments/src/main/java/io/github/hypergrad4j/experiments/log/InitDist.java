@@ -21,6 +21,7 @@ import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.plot.LineChart;
 import io.github.hypergrad4j.plot.Palette;
 import io.github.hypergrad4j.plot.Panels;
+import io.github.hypergrad4j.report.ResultsSection;
 import io.github.hypergrad4j.train.Classification;
 import io.github.hypergrad4j.train.Hypergradient;
 import io.github.hypergrad4j.train.ReversibleTrainer;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,10 +61,16 @@ public final class InitDist implements Experiment {
      * @param initialHalfWidth knots start evenly spaced on [-h, h] (a uniform distribution)
      * @param metaStep gradient-descent step on the knots
      * @param metaIterations meta-iterations
+     * @param shared one distribution for all weights and biases (the log's figure 1) instead of one per group
+     * @param outputActivation the activation before the softmax (tanh in the log's Jan 16 figures)
      */
     public record Config(int[] layers, int bins, int trainSize, int iterations, int batchSize, double learningRate,
-            double momentum, double initialHalfWidth, double metaStep, int metaIterations) {
+            double momentum, double initialHalfWidth, double metaStep, int metaIterations, boolean shared,
+            Activation outputActivation) {
         public Config {
+            if (outputActivation == null) {
+                throw new ConfigException("the network needs an output activation (linear or tanh)");
+            }
             layers = NetworkSetup.checkLayers(layers);
             if (bins < 2) {
                 throw new ConfigException("need at least 2 bins, got " + bins);
@@ -78,27 +86,71 @@ public final class InitDist implements Experiment {
             ConfigException.requirePositive("meta-iterations", metaIterations);
         }
 
+        /** One distribution per group, the log's network (tanh before the softmax). */
+        public Config(int[] layers, int bins, int trainSize, int iterations, int batchSize, double learningRate,
+                double momentum, double initialHalfWidth, double metaStep, int metaIterations) {
+            this(layers, bins, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth, metaStep,
+                    metaIterations, false, Activation.TANH);
+        }
+
+        /** The preset names, default first. */
+        public static final List<String> PRESETS = List.of("log-one-layer", "log-shared", "log-per-layer");
+
+        /**
+         * The log's Jan 16 figures (their 20 knots are 19 bins here): log-one-layer (figure 3, the default):
+         * 784-10 from uniform on +-exp(-2), knot step 0.01, 100 meta-iterations; log-shared (figure 1): one
+         * distribution for all of 784-50-10's weights and biases, +-exp(-3), step 0.002, 10 meta-iterations;
+         * log-per-layer (figure 2): 784-50-10, one per group, +-exp(-2), step 0.002, 100 meta-iterations.
+         */
+        public static Config preset(String name, boolean quick) {
+            int train = quick ? 500 : 1_000, t = quick ? 10 : 20;
+            return switch (name) {
+                case "log-one-layer" -> new Config(new int[] {784, 10}, quick ? 20 : 19, train, t, 250, 1.0, 0.9,
+                        Math.exp(-2), 0.01, quick ? 15 : 100, false, Activation.TANH);
+                case "log-shared" -> new Config(new int[] {784, quick ? 20 : 50, 10}, 19, train, t, 250, 1.0, 0.9,
+                        Math.exp(-3), 0.002, quick ? 4 : 10, true, Activation.TANH);
+                case "log-per-layer" -> new Config(new int[] {784, quick ? 20 : 50, 10}, 19, train, t, 250, 1.0, 0.9,
+                        Math.exp(-2), 0.002, quick ? 6 : 100, false, Activation.TANH);
+                default -> throw new ConfigException("unknown preset '" + name + "'; choose one of " + PRESETS);
+            };
+        }
+
         public static Config defaults() {
-            return new Config(new int[] {784, 10}, 20, 1_000, 20, 250, 1.0, 0.9, Math.exp(-2), 0.01, 100);
+            return preset("log-one-layer", false);
         }
 
         public static Config quick() {
-            return new Config(new int[] {784, 10}, 20, 500, 10, 250, 1.0, 0.9, Math.exp(-2), 0.01, 15);
+            return preset("log-one-layer", true);
         }
 
         public Config withLayers(int[] l) {
             return new Config(l, bins, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth,
-                    metaStep, metaIterations);
+                    metaStep, metaIterations, shared, outputActivation);
         }
 
         public Config withMeta(double step, int count) {
             return new Config(layers, bins, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth,
-                    step, count);
+                    step, count, shared, outputActivation);
         }
 
         public Config withBins(int b) {
             return new Config(layers, b, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth,
-                    metaStep, metaIterations);
+                    metaStep, metaIterations, shared, outputActivation);
+        }
+
+        public Config withShared(boolean one) {
+            return new Config(layers, bins, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth,
+                    metaStep, metaIterations, one, outputActivation);
+        }
+
+        public Config withHalfWidth(double h) {
+            return new Config(layers, bins, trainSize, iterations, batchSize, learningRate, momentum, h, metaStep,
+                    metaIterations, shared, outputActivation);
+        }
+
+        public Config withNetwork(Activation output) {
+            return new Config(layers, bins, trainSize, iterations, batchSize, learningRate, momentum, initialHalfWidth,
+                    metaStep, metaIterations, shared, output);
         }
     }
 
@@ -115,7 +167,8 @@ public final class InitDist implements Experiment {
 
     @Override
     public String title() {
-        return "Learning the initial weight distribution of each layer";
+        return config.shared() ? "Learning one initial weight distribution shared by all layers"
+                : "Learning the initial weight distribution of each layer";
     }
 
     @Override
@@ -143,12 +196,14 @@ public final class InitDist implements Experiment {
         Examples train = Examples.of(data.splits().train());
         NetworkSetup.requireFits(name(), config.layers(), data.splits().train(),
                 "give --layers starting with %d (one unit per pixel) and ending with 10 (one per class).");
-        Mlp model = new Mlp(Activation.TANH, config.layers());
+        Mlp model = new Mlp(Activation.TANH, config.outputActivation(), config.layers());
         ParameterLayout layout = model.layout();
         ReversibleTrainer trainer = context.trainer(layout, Classification.minibatchLoss(model, train,
                 new CyclicBatches(train.size(), config.batchSize())));
         InverseCdfInit init = new InverseCdfInit(layout, config.bins(), context.seedFor("uniform draws"));
-        double[][] knots = new double[layout.groupCount()][config.bins() + 1];
+        int groups = layout.groupCount();
+        // Shared: one row of knots, the same inverse CDF for every group (its gradient summed over them).
+        double[][] knots = new double[config.shared() ? 1 : groups][config.bins() + 1];
         for (double[] row : knots) {
             for (int j = 0; j <= config.bins(); j++) {
                 row[j] = config.initialHalfWidth() * (2.0 * j / config.bins() - 1);
@@ -165,14 +220,14 @@ public final class InitDist implements Experiment {
             // gradient of a sorted entry flows back to the entry it came from.
             int[][] order = new int[knots.length][];
             double[][] sorted = sortedKnots(hyper, knots.length, rowLength, order);
-            double[] w0 = init.weights(sorted);
+            double[] w0 = init.weights(perGroup(sorted, groups));
             double[] curve = new double[config.iterations()];
             StepListener listener = (t, loss, weights) -> curve[t] = loss;
             Hypergradient h = trainer.hypergradient(w0, new double[w0.length], schedule, Theta.empty(),
                     Classification.setLoss(model, train), listener);
             double[] gradient = null;
             if (withGradient) {
-                double[][] g = init.knotGradient(h.dWeights0());
+                double[][] g = shareGradient(init.knotGradient(h.dWeights0()), knots.length);
                 gradient = new double[hyper.length];
                 for (int k = 0; k < g.length; k++) {
                     for (int j = 0; j < rowLength; j++) {
@@ -182,6 +237,11 @@ public final class InitDist implements Experiment {
             }
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("trainLoss", h.objective());
+            if (config.shared()) {
+                for (int j = 0; j < rowLength; j++) {
+                    m.put(knotName(j), sorted[0][j]);
+                }
+            }
             // The first meta-iteration's initial weights and their hypergradient are drawn in the figure;
             // the history keeps (and checkpoints) them, so a resumed run draws the same figure.
             return new MetaResult(h.objective(), gradient, curve, m, i == 0
@@ -189,9 +249,37 @@ public final class InitDist implements Experiment {
         };
         MetaHistory history = new MetaLoop(context, "init-dist meta-iterations", config.metaIterations(), "trainLoss")
                 .run(x, new SgdMomentum(config.metaStep(), 0), step);
-        double[][] learned = sortedKnots(x, knots.length, rowLength, new int[knots.length][]);
+        double[][] learned = perGroup(sortedKnots(x, knots.length, rowLength, new int[knots.length][]), groups);
         record(context, layout, history, learned, init.weights(learned), history.firstIterationData(FIRST_W0),
                 history.firstIterationData(FIRST_GRADIENT));
+    }
+
+    private static String knotName(int j) {
+        return String.format(Locale.ROOT, "knot%02d", j);
+    }
+
+    /** Every group's knots: the rows as they are, or the one shared row for each group. */
+    private static double[][] perGroup(double[][] rows, int groups) {
+        if (rows.length == groups) {
+            return rows;
+        }
+        double[][] out = new double[groups][];
+        Arrays.fill(out, rows[0]);
+        return out;
+    }
+
+    /** The gradient of each row of knots: per group as it is, or summed over the groups that share one row. */
+    private static double[][] shareGradient(double[][] perGroup, int rows) {
+        if (perGroup.length == rows) {
+            return perGroup;
+        }
+        double[] sum = new double[perGroup[0].length];
+        for (double[] g : perGroup) {
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] += g[j];
+            }
+        }
+        return new double[][] {sum};
     }
 
     /** Each group's hyperparameters in increasing order; order[g][j] is the index (in the group) of knot j. */
@@ -228,18 +316,92 @@ public final class InitDist implements Experiment {
             panels.add(gradientChart(grp.name(), Arrays.copyOfRange(firstW0, grp.offset(), grp.end()),
                     Arrays.copyOfRange(firstGradient, grp.offset(), grp.end())));
         }
+        saveGradientByMagnitude(context, layout, firstW0, firstGradient);
         context.saveFigure("init-dist.png", "Left: the learned density of each group's initial values (blue, a step"
                 + " per bin of the inverse CDF; gaps are bins of zero width) next to the histogram of the values"
                 + " sampled from it (grey). Right: the hypergradient of every initial value at the first"
                 + " meta-iteration against the value.", Panels.grid(2, panels.toArray(BufferedImage[]::new)));
-        context.saveFigure("init-dist-learning-curves.png", "Top: training loss per step, one curve per"
-                + " meta-iteration (light: first, dark: last). Bottom: the meta-learning curve.", Panels.column(
-                MetaFigures.learningCurves(history, "Learning curves"),
+        List<BufferedImage> curves = new ArrayList<>(List.of(MetaFigures.learningCurves(history, "Learning curves"),
                 MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
                         new String[] {"trainLoss"}, new String[] {"Training loss"})));
+        if (config.shared()) {
+            curves.add(knotsChart(history, config.bins() + 1));
+        }
+        context.saveFigure("init-dist-learning-curves.png", "Top: training loss per step, one curve per"
+                + " meta-iteration (light: first, dark: last). Then the meta-learning curve" + (config.shared()
+                ? "; bottom: the shared inverse CDF's knots against their uniform level, one curve per meta-iteration"
+                : "") + ".", Panels.column(curves.toArray(BufferedImage[]::new)));
         context.results().summary("training loss before", history.first("trainLoss"))
                 .summary("training loss after", history.last("trainLoss"))
                 .summary("inverse-CDF bins that no sampled value falls in", emptyBins);
+    }
+
+    /** Bins of |w0| in the gradient-by-magnitude panel. */
+    static final int MAGNITUDE_BINS = 12;
+
+    /**
+     * The log's plan of Jan 11, "gradient w.r.t. individual weights as a function of their magnitude": the
+     * mean |d loss / d w0| of the initial values in each of {@link #MAGNITUDE_BINS} equal bins of |w0|, per
+     * group, at the first meta-iteration (recorded with the bins' centres and counts).
+     */
+    private static void saveGradientByMagnitude(ExperimentContext context, ParameterLayout layout, double[] w0,
+            double[] gradient) throws IOException {
+        ResultsSection section = context.results().data().section("gradientByMagnitude");
+        LineChart c = LineChart.titled("|Hypergradient| of the initial values by their magnitude (first meta-iteration)")
+                .axes("|initial value| (bin centre)", "mean |d loss / d initial value|").markers(true).legendAt("outside");
+        for (int g = 0; g < layout.groupCount(); g++) {
+            ParameterLayout.Group grp = layout.group(g);
+            double[][] binned = binnedMagnitude(Arrays.copyOfRange(w0, grp.offset(), grp.end()),
+                    Arrays.copyOfRange(gradient, grp.offset(), grp.end()), MAGNITUDE_BINS);
+            section.section(grp.name()).put("binCentre", binned[0]).put("meanAbsGradient", binned[1])
+                    .put("count", binned[2]);
+            c.series(grp.name(), binned[0], binned[1], Palette.categorical(g));
+        }
+        context.saveFigure("init-dist-gradient-by-magnitude.png", "Mean |hypergradient| of the initial values in"
+                + " equal bins of their magnitude |w0|, one curve per group, at the first meta-iteration (the log's"
+                + " plan of Jan 11). Empty bins are gaps.", c.render(MetaFigures.WIDTH, MetaFigures.HEIGHT));
+    }
+
+    /** Rows: bin centres, mean |gradient| per bin (NaN when empty), counts; bins split [0, max |w|] equally. */
+    static double[][] binnedMagnitude(double[] w, double[] gradient, int bins) {
+        double max = 0;
+        for (double v : w) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double width = max > 0 ? max / bins : 1;
+        double[] centre = new double[bins], sum = new double[bins], count = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centre[b] = (b + 0.5) * width;
+        }
+        for (int i = 0; i < w.length; i++) {
+            int b = (int) Math.min(bins - 1, Math.floor(Math.abs(w[i]) / width));
+            sum[b] += Math.abs(gradient[i]);
+            count[b]++;
+        }
+        double[] mean = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            mean[b] = count[b] > 0 ? sum[b] / count[b] : Double.NaN;
+        }
+        return new double[][] {centre, mean, count};
+    }
+
+    /** The log's "Inverse CDF Height" panel: knot j at uniform level j / bins, one curve per meta-iteration. */
+    private static BufferedImage knotsChart(MetaHistory history, int knots) {
+        LineChart c = LineChart.titled("Inverse CDF of the shared distribution").axes("Uniform level u",
+                "Initial value F^-1(u)").markers(true).legendAt("NW");
+        double[] u = new double[knots];
+        for (int j = 0; j < knots; j++) {
+            u[j] = j / (knots - 1.0);
+        }
+        int n = history.size();
+        for (int i = 0; i < n; i++) {
+            double[] y = new double[knots];
+            for (int j = 0; j < knots; j++) {
+                y[j] = history.metric(knotName(j))[i];
+            }
+            c.series("meta-iteration " + i, u, y, Palette.ordered(i, n), i == 0 || i == n - 1);
+        }
+        return c.render(MetaFigures.WIDTH, MetaFigures.HEIGHT);
     }
 
     private static int emptyBins(double[] knots, double[] sampled) {

@@ -16,6 +16,7 @@ import io.github.hypergrad4j.meta.SeedEvaluator;
 import io.github.hypergrad4j.meta.SeedEvaluators;
 import io.github.hypergrad4j.meta.SeedResult;
 import io.github.hypergrad4j.meta.SgdMomentum;
+import io.github.hypergrad4j.model.Activation;
 import java.io.IOException;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -53,12 +54,17 @@ public final class LrSchedule implements Experiment {
      * @param metaIterations meta-iterations
      * @param seeds seeds the starting hypergradient is averaged over
      * @param sparkMaster Spark master that evaluates seeds, or null for the in-process thread pool
+     * @param outputActivation the activation before the softmax: tanh in the log presets (the Jan 14-15
+     *     figures' network), linear in the paper's
      */
     public record Config(String preset, int[] layers, int steps, int batchSize, int trainSize, double initialAlpha,
             double initialBeta, double initialScale, boolean perGroup, int stepsPerValue, boolean learnMomentum,
             boolean learnScales, boolean newSeedEachMetaIteration, String optimizer, double metaStep,
-            int metaIterations, int seeds, String sparkMaster) {
+            int metaIterations, int seeds, String sparkMaster, Activation outputActivation) {
         public Config {
+            if (outputActivation == null) {
+                throw new ConfigException("the network needs an output activation (linear or tanh)");
+            }
             layers = NetworkSetup.checkLayers(layers);
             ConfigException.requirePositive("steps", steps);
             ConfigException.requirePositive("batch size", batchSize);
@@ -79,8 +85,23 @@ public final class LrSchedule implements Experiment {
             }
         }
 
+        /** The paper's network (linear before the softmax) for {@code full} and {@code paper}, the log's otherwise. */
+        public Config(String preset, int[] layers, int steps, int batchSize, int trainSize, double initialAlpha,
+                double initialBeta, double initialScale, boolean perGroup, int stepsPerValue, boolean learnMomentum,
+                boolean learnScales, boolean newSeedEachMetaIteration, String optimizer, double metaStep,
+                int metaIterations, int seeds, String sparkMaster) {
+            this(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale, perGroup,
+                    stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
+                    metaIterations, seeds, sparkMaster, preset.startsWith("log-") ? Activation.TANH : Activation.LINEAR);
+        }
+
         /** The preset names, default first. */
-        public static final List<String> PRESETS = List.of("full", "log-1k", "log-3k", "log-epochs");
+        public static final List<String> PRESETS = List.of("full", "paper", "log-1k", "log-3k", "log-epochs");
+
+        /** Whether a preset is one of the log's (Jan 15), whose explosion guard records rather than undoes. */
+        public static boolean isLogPreset(String name) {
+            return name.startsWith("log-");
+        }
 
         /** A preset at full or quick size. */
         public static Config preset(String name, boolean quick) {
@@ -90,41 +111,60 @@ public final class LrSchedule implements Experiment {
                                 true, true, true, "adam", 0.04, 6, 8, null)
                         : new Config(name, new int[] {784, 50, 50, 50, 10}, 100, 200, 10_000, 0.3, 0.9, Math.exp(-2),
                                 true, 1, true, true, true, "adam", 0.04, 50, 100, null);
-                case "log-1k" -> logVersion(name, quick ? 500 : 1_000, quick ? 10 : 20, 1, quick);
-                case "log-3k" -> logVersion(name, quick ? 1_000 : 3_000, quick ? 10 : 20, 1, quick);
-                case "log-epochs" -> quick ? logVersion(name, 1_000, 20, 4, true) : logVersion(name, 3_000, 240, 12, false);
+                // The paper's starting point (its schedule figure): log alpha -1, momentum 0.5, log scale -3.
+                case "paper" -> preset("full", quick).withPreset(name).withInitial(Math.exp(-1), 0.5, Math.exp(-3));
+                // Jan 15 figure 1: 1,000 examples; figure 2: "3k" in the log's text, 30,000 in its code.
+                case "log-1k" -> logVersion(name, quick ? 500 : 1_000, quick ? 10 : 20, 1, 40, 7, quick);
+                case "log-3k" -> logVersion(name, quick ? 1_000 : 30_000, quick ? 10 : 20, 1, 40, 7, quick);
+                // Figure 3: 30,000 examples, 1,200 steps, one rate per epoch of 120 steps, meta step 2,000 x the
+                // epoch's mean hypergradient (= 2,000 / 120 x its sum), 4 meta-iterations.
+                case "log-epochs" -> quick ? logVersion(name, 1_000, 20, 4, 40.0 / 4, 4, true)
+                        : logVersion(name, 30_000, 1_200, 120, 2000.0 / 120, 4, false);
                 default -> throw new ConfigException("unknown preset '" + name + "'; choose one of " + PRESETS);
             };
         }
 
-        private static Config logVersion(String name, int train, int steps, int stepsPerValue, boolean quick) {
+        private static Config logVersion(String name, int train, int steps, int stepsPerValue, double metaStep,
+                int metaIterations, boolean quick) {
             return new Config(name, quick ? new int[] {784, 50, 10} : new int[] {784, 200, 50, 10}, steps, 250,
                     train, 1.0, 0.9, Math.exp(-2), false, stepsPerValue, false, false, false, "sgd",
-                    stepsPerValue == 1 ? 40 : 40.0 / stepsPerValue, quick ? 4 : 7, quick ? 4 : 20, null);
+                    metaStep, quick ? Math.min(4, metaIterations) : metaIterations, quick ? 4 : 20, null);
+        }
+
+        public Config withPreset(String name) {
+            return new Config(name, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale, perGroup,
+                    stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
+                    metaIterations, seeds, sparkMaster, outputActivation);
+        }
+
+        public Config withNetwork(Activation output) {
+            return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale, perGroup,
+                    stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
+                    metaIterations, seeds, sparkMaster, output);
         }
 
         public Config withMeta(double step, int count) {
             return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale,
                     perGroup, stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, step,
-                    count, seeds, sparkMaster);
+                    count, seeds, sparkMaster, outputActivation);
         }
 
         public Config withTraining(int train, int batch, int t) {
             return new Config(preset, layers, t, batch, train, initialAlpha, initialBeta, initialScale, perGroup,
                     stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
-                    metaIterations, seeds, sparkMaster);
+                    metaIterations, seeds, sparkMaster, outputActivation);
         }
 
         public Config withSeeds(int count, String master) {
             return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale,
                     perGroup, stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
-                    metaIterations, count, master);
+                    metaIterations, count, master, outputActivation);
         }
 
         public Config withInitial(double alpha, double beta, double scale) {
             return new Config(preset, layers, steps, batchSize, trainSize, alpha, beta, scale, perGroup, stepsPerValue,
                     learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep, metaIterations, seeds,
-                    sparkMaster);
+                    sparkMaster, outputActivation);
         }
     }
 
@@ -169,7 +209,8 @@ public final class LrSchedule implements Experiment {
     @Override
     public void run(ExperimentContext context) throws IOException {
         ScheduleProblem problem = NetworkSetup.scheduleProblem(context, name(), config.layers(), config.steps(),
-                config.batchSize(), config.trainSize());
+                config.batchSize(), config.trainSize())
+                .withOutputActivation(config.outputActivation());
         int groups = problem.groups(), steps = config.steps();
         double[] scales = new double[groups];
         Arrays.fill(scales, config.initialScale());
@@ -201,7 +242,7 @@ public final class LrSchedule implements Experiment {
             new LrScheduleFigures(new LrScheduleFigures.Shape(config.perGroup(),
                     config.learnMomentum(), config.learnScales(), config.newSeedEachMetaIteration()),
                     problem.model().layout(), steps, groups).save(context, history, schedules,
-                    end, start.values(), average, before, after, compare.length);
+                    end, start.values(), average, before, after, compare.length, meta.hypergradients());
         }
     }
 

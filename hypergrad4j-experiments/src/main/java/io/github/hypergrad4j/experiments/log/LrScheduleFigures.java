@@ -16,6 +16,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The lr-schedule experiment's numbers and figures: schedules, learning curves and the seed-averaged
@@ -63,7 +64,8 @@ final class LrScheduleFigures {
     }
 
     void save(ExperimentContext context, MetaHistory history, List<double[]> schedules, double[] end, double[] start,
-            SeedAverage average, double before, double after, int compareSeeds) throws IOException {
+            SeedAverage average, double before, double after, int compareSeeds,
+            java.util.SortedMap<Integer, double[]> hypergradients) throws IOException {
         ResultsSection data = context.results().data();
         history.record(data.section("meta"));
         ResultsSection learned = data.section("learned");
@@ -84,6 +86,9 @@ final class LrScheduleFigures {
         data.put("trainLossBefore", before).put("trainLossAfter", after).put("comparisonSeeds", compareSeeds);
 
         saveSchedules(context, "lr-schedule", history, schedules, start, end);
+        if (!config.perGroup() && !hypergradients.isEmpty()) {
+            saveMetaHypergradients(context, data, hypergradients);
+        }
         context.saveFigure("lr-schedule-hypergradient.png", "The hypergradient with respect to the log learning rate"
                 + " of every step at the constant starting schedule: for one seed (left) and averaged over "
                 + average.seeds() + " seeds (right), which is smooth. The mean squared difference between two"
@@ -118,6 +123,39 @@ final class LrScheduleFigures {
                 Panels.column(MetaFigures.learningCurves(history, "Elementary learning curves"),
                         MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
                                 new String[] {"trainLoss"}, new String[] {"Training loss"})));
+    }
+
+    /**
+     * The log's Jan 15 figures, middle panel: at every meta-iteration, the hypergradient with respect to the
+     * log learning rate of every step (summed over the groups that share it), the one the meta step
+     * followed; oscillating, growing curves are the chaos the log reports.
+     */
+    private void saveMetaHypergradients(ExperimentContext context, ResultsSection data,
+            java.util.SortedMap<Integer, double[]> hypergradients) throws IOException {
+        ResultsSection section = data.section("metaHypergradients");
+        LineChart c = LineChart.titled("Hypergradient with respect to the schedule, per meta-iteration")
+                .axes("Step number", "d loss / d log learning rate").markers(steps <= 40).legendAt("outside");
+        int n = hypergradients.size(), i = 0;
+        double[] peak = new double[n];
+        for (Map.Entry<Integer, double[]> e : hypergradients.entrySet()) {
+            double[][] rows = schedule.rows(e.getValue(), Block.LOG_ALPHA);
+            double[] sum = new double[steps];
+            for (int t = 0; t < steps; t++) {
+                for (int k = 0; k < groups; k++) {
+                    sum[t] += rows[t][k];
+                }
+                peak[i] = Math.max(peak[i], Math.abs(sum[t]));
+            }
+            section.put("metaIteration" + e.getKey(), sum);
+            c.series("meta-iteration " + e.getKey(), stepAxis, sum, Palette.ordered(i, n), i == 0 || i == n - 1);
+            i++;
+        }
+        section.put("largestMagnitude", peak);
+        context.saveFigure("lr-schedule-meta-hypergradients.png", "The hypergradient with respect to the log learning"
+                + " rate of every step at each meta-iteration (light: first, dark: last), before the meta step ties"
+                + " the steps that share a value.", c.render(2 * W, H));
+        context.results().summary("largest |hypergradient| of a step, first meta-iteration", peak[0])
+                .summary("largest |hypergradient| of a step, last meta-iteration with a gradient", peak[n - 1]);
     }
 
     private BufferedImage scheduleFigure(List<double[]> schedules, double[] start, double[] end) {

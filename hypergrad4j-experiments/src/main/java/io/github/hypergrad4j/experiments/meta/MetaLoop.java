@@ -28,8 +28,9 @@ import java.util.Locale;
  * <p><b>Exploding hypergradients.</b> Unless switched off, an {@link ExplosionGuard} watches the norm
  * of each hypergradient. When it grows beyond the configured factor over the median of the earlier ones
  * (or is not finite, or the training run diverges), the loop either retakes the last accepted update with
- * a smaller meta step ({@code shrink}), or stops and keeps the last accepted hyperparameters
- * ({@code stop}). Every such event goes into results.json ({@code events}) and the report.
+ * a smaller meta step ({@code shrink}), stops and keeps the last accepted hyperparameters
+ * ({@code stop}), or keeps the update and only records the event ({@code record}, to see the chaotic
+ * step itself). Every such event goes into results.json ({@code events}) and the report.
  *
  * <p>Usage, in an experiment's {@code run}:
  *
@@ -112,6 +113,9 @@ public final class MetaLoop {
                     double[] gradient = r == null ? null : r.gradient();
                     double norm = gradient == null ? Double.POSITIVE_INFINITY : ExplosionGuard.norm(gradient);
                     ExplosionGuard.Decision d = guard == null ? null : guard.observe(i, norm);
+                    if (d != null && d.exploded() && d.applyUpdate()) {
+                        context.info(guard.events().get(guard.events().size() - 1).message()); // recorded, kept
+                    }
                     if (d == null || d.applyUpdate()) {
                         state.accept(gradient);
                     } else {

@@ -23,8 +23,11 @@ public final class ScheduleMetaLoop {
      * @param hyperparameters the full hyperparameter vector of each meta-iteration evaluated in this
      *     process (a resumed run lacks the ones before the checkpoint)
      * @param finalFull the full vector after the last update
+     * @param hypergradients the hypergradient with respect to the full vector at each meta-iteration
+     *     evaluated in this process with a gradient (the last evaluation has none)
      */
-    public record Outcome(MetaHistory history, TreeMap<Integer, double[]> hyperparameters, double[] finalFull) {}
+    public record Outcome(MetaHistory history, TreeMap<Integer, double[]> hyperparameters, double[] finalFull,
+            TreeMap<Integer, double[]> hypergradients) {}
 
     private ScheduleMetaLoop() {}
 
@@ -37,6 +40,7 @@ public final class ScheduleMetaLoop {
             ScheduleTying tying, MetaOptimizer optimizer, int metaIterations, long runSeed, boolean newSeedEachIteration,
             String metric, Function<double[], Map<String, Double>> extraMetrics) throws IOException {
         TreeMap<Integer, double[]> xs = new TreeMap<>();
+        TreeMap<Integer, double[]> gradients = new TreeMap<>();
         MetaStep step = (z, i, withGradient) -> {
             double[] x = tying.expand(z);
             long seed = newSeedEachIteration ? runSeed + 1_000_003L * (i + 1) : runSeed;
@@ -47,10 +51,13 @@ public final class ScheduleMetaLoop {
                 m.putAll(extraMetrics.apply(x));
             }
             xs.put(i, x);
+            if (withGradient) {
+                gradients.put(i, r.gradient().clone());
+            }
             return new MetaResult(r.objective(), withGradient ? tying.reduce(r.gradient()) : null, r.learningCurve(), m);
         };
         double[] z = tying.initialFree();
         MetaHistory history = new MetaLoop(context, label, metaIterations, metric).run(z, optimizer, step);
-        return new Outcome(history, xs, tying.expand(z));
+        return new Outcome(history, xs, tying.expand(z), gradients);
     }
 }

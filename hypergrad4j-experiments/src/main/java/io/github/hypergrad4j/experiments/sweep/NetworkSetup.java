@@ -17,7 +17,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The wiggliness experiments' training run: a tanh MLP trained on a fixed training set with cyclic
+ * The wiggliness experiments' training run: a tanh MLP (its output activation chosen) trained on a fixed training set with cyclic
  * minibatches, scored by its loss on the whole training set, from initial weights scale * z with
  * noise z fixed by the seed; and ({@link #scheduleProblem}) the fixed network of the schedule experiments.
  *
@@ -29,7 +29,14 @@ import java.util.Arrays;
  */
 public record NetworkSetup(Mlp model, Examples train, ReversibleTrainer trainer, Objective objective, InitialWeights init) {
 
-    public static NetworkSetup create(ExperimentContext context, int[] layers, int trainSize, int batchSize) throws IOException {
+    /**
+     * The run of the wiggliness experiments: tanh hidden layers, {@code output} after the last layer.
+     *
+     * @param output the activation before the softmax ({@link Activation#TANH} in the log's Jan 9 and Jan 14
+     *     figures, {@link Activation#LINEAR} in the paper)
+     */
+    public static NetworkSetup create(ExperimentContext context, int[] layers, Activation output, int trainSize,
+            int batchSize) throws IOException {
         if (batchSize > trainSize) {
             throw new ConfigException("batch size " + batchSize + " is larger than the training set (" + trainSize
                     + "); use a batch of at most " + trainSize);
@@ -41,7 +48,7 @@ public record NetworkSetup(Mlp model, Examples train, ReversibleTrainer trainer,
                     + train.images().cols() + " pixels; the layer sizes " + Arrays.toString(layers) + " must start with "
                     + train.images().cols());
         }
-        Mlp model = new Mlp(Activation.TANH, layers);
+        Mlp model = new Mlp(Activation.TANH, output, layers);
         ReversibleTrainer trainer = context.trainer(model.layout(),
                 Classification.minibatchLoss(model, train, new CyclicBatches(trainSize, batchSize)));
         InitialWeights init = new InitialWeights(model.layout(), context.seedFor("initial weights"));

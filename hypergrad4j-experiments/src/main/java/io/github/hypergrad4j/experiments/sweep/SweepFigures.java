@@ -28,11 +28,39 @@ public final class SweepFigures {
                 axis, symbol));
     }
 
+    /**
+     * The mean loss (top) and derivative (bottom) over seeds, one curve per iteration count, with dashed
+     * lines at the mean plus and minus one standard deviation.
+     */
+    public static BufferedImage seedBand(SeedBand b, String name, String axis, String symbol) {
+        SweepResult m = b.mean();
+        LineChart loss = lossChart(m, "Loss vs " + name + ", mean of " + b.seeds() + " seeds +- 1 sd", axis);
+        LineChart derivative = derivativeChart(m, "Derivative vs " + name + ", mean of " + b.seeds() + " seeds +- 1 sd",
+                axis, symbol);
+        for (int k = 0; k < m.iterations().length; k++) {
+            String label = SweepResult.label(m.iterations()[k]);
+            loss.band(label, m.x(), shift(m.loss()[k], b.lossSd()[k], -1), shift(m.loss()[k], b.lossSd()[k], 1),
+                    Palette.categorical(k));
+            derivative.band(label, m.x(), shift(m.derivative()[k], b.derivativeSd()[k], -1),
+                    shift(m.derivative()[k], b.derivativeSd()[k], 1), Palette.categorical(k));
+        }
+        return Panels.column(loss.render(WIDTH, HEIGHT), derivative.render(WIDTH, HEIGHT));
+    }
+
+    private static double[] shift(double[] mean, double[] sd, double sign) {
+        double[] out = new double[mean.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mean[i] + sign * sd[i];
+        }
+        return out;
+    }
+
     /** Loss, loss minus its moving average, and derivative, in a 2 x 2 grid as in the log's zoomed figure. */
-    public static BufferedImage zoomed(SweepResult r, double[][] highPass, String name, String axis, String symbol) {
+    public static BufferedImage zoomed(SweepResult r, double[][] highPass, String name, String axis, String symbol,
+            String filterAxis) {
         int w = WIDTH * 2 / 3 + 40;
         LineChart filtered = LineChart.titled("Loss vs " + name + ", high-pass filtered")
-                .axes(axis, "loss - local quadratic trend").markers(r.x().length <= 60).legendAt("outside");
+                .axes(axis, filterAxis).markers(r.x().length <= 60).legendAt("outside");
         for (int k = 0; k < r.iterations().length; k++) {
             filtered.series(SweepResult.label(r.iterations()[k]), r.x(), highPass[k], Palette.categorical(k));
         }
@@ -88,6 +116,34 @@ public final class SweepFigures {
             c.points("diverged", xs, ys, Color.BLACK);
         }
         return c;
+    }
+
+    /**
+     * The log's box-filter high-pass (Jan 9, figure 2): each point minus the mean of the {@code window}
+     * points around it, the window starting {@code window - 1 - window / 2} points before (where numpy's
+     * 'valid' convolution with the log's filter puts its output). NaN where the window does not fit.
+     */
+    public static double[][] boxHighPass(double[][] loss, int window) {
+        int before = window - 1 - window / 2; // the log's np.convolve(y, filter, 'valid') centres its output here
+        double[][] out = new double[loss.length][];
+        for (int k = 0; k < loss.length; k++) {
+            double[] y = loss[k];
+            double[] f = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                int first = i - before;
+                if (first < 0 || first + window > y.length) {
+                    f[i] = Double.NaN;
+                    continue;
+                }
+                double sum = 0;
+                for (int j = first; j < first + window; j++) {
+                    sum += y[j];
+                }
+                f[i] = y[i] - sum / window;
+            }
+            out[k] = f;
+        }
+        return out;
     }
 
     /**

@@ -153,6 +153,20 @@ class ExplosionGuardLoopTest {
     }
 
     @Test
+    void recordKeepsTheChaoticStepAndListsIt() throws IOException {
+        JsonNode r = runQuartic(ExplosionGuard.Action.RECORD);
+        JsonNode events = r.get("events");
+        assertThat(events.get(0).get("metaIteration").asInt()).isEqualTo(3);
+        assertThat(events.get(0).get("action").asText()).isEqualTo("record");
+        assertThat(events.get(0).get("message").asText()).contains("kept and recorded");
+        double x = 1.5;
+        for (int k = 0; k < 4; k++) {
+            x -= Math.pow(x, 3); // every update applied, the flagged one of meta-iteration 3 too
+        }
+        assertThat(r.at("/data/meta/f/4").asDouble()).isEqualTo(Math.pow(x, 4) / 4);
+    }
+
+    @Test
     void shrinkRetakesTheUpdateWithSmallerStepsUntilItIsTame() throws IOException {
         JsonNode r = runQuartic(ExplosionGuard.Action.SHRINK_STEP);
         JsonNode events = r.get("events");
