@@ -38,16 +38,7 @@ public final class MatMul implements Primitive {
         Dual[] grads = new Dual[2];
         Runnable left = () -> grads[0] = transA ? DualMath.matmul(b, transB, g, true) : DualMath.matmul(g, false, b, !transB);
         Runnable right = () -> grads[1] = transB ? DualMath.matmul(g, true, a, transA) : DualMath.matmul(a, !transA, g, false);
-        if (needed[0] && needed[1] && DualMath.worthRunningConcurrently(a.value(), transA, b.value(), transB)) {
-            Parallelism.get().both(left, right);
-        } else {
-            if (needed[0]) {
-                left.run();
-            }
-            if (needed[1]) {
-                right.run();
-            }
-        }
+        runNeeded(left, right, needed, a, b);
         return grads;
     }
 
@@ -66,6 +57,15 @@ public final class MatMul implements Primitive {
                 : DualMath.matmulTangent(g, false, b, !transB);
         Runnable right = () -> tangents[1] = transB ? DualMath.matmulTangent(g, true, a, transA)
                 : DualMath.matmulTangent(a, !transA, g, false);
+        runNeeded(left, right, needed, a, b);
+        return tangents;
+    }
+
+    /**
+     * Runs the products of the inputs that need one; both at once when both are needed and large enough (each by
+     * the same calls as alone, so with the same bits).
+     */
+    private void runNeeded(Runnable left, Runnable right, boolean[] needed, Dual a, Dual b) {
         if (needed[0] && needed[1] && DualMath.worthRunningConcurrently(a.value(), transA, b.value(), transB)) {
             Parallelism.get().both(left, right);
         } else {
@@ -76,6 +76,5 @@ public final class MatMul implements Primitive {
                 right.run();
             }
         }
-        return tangents;
     }
 }
