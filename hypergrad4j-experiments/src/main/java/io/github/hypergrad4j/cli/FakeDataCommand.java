@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + " 20 meta-iterations.",
             "Preset log-fig1 (figure 1): tanh before the softmax, L2 0.1, 10 iterations, learning rate exp(0.5), initial"
                 + " scale exp(-2), fake data from zero, 1,000 validation images, data step 0.04, 50 meta-iterations."})
-public final class FakeDataCommand extends ExperimentCommand {
+public final class FakeDataCommand extends MetaExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
 

@@ -80,7 +80,7 @@ public final class LrSchedule implements Experiment {
             ConfigException.requirePositive("meta step", metaStep);
             ConfigException.requirePositive("meta-iterations", metaIterations);
             if (seeds < 2) {
-                throw new ConfigException("--seeds must be at least 2 (the hypergradient figure compares averages of"
+                throw new ConfigException("--gradient-seeds must be at least 2 (the hypergradient figure compares averages of"
                         + " two halves), got " + seeds);
             }
         }

@@ -143,6 +143,9 @@ public final class MetaLoop {
             context.results().summary("meta-optimisation stopped by the explosion guard at meta-iteration",
                     events.get(events.size() - 1).metaIteration());
         }
+        if (state.history().metrics().containsKey(headline)) {
+            context.recordMetaCurve(MetaCurve.of(headline, state.history())); // for --seeds (MetaSeeds)
+        }
         return state.history();
     }
 
