@@ -106,10 +106,21 @@ public final class MetaFigures {
                 it[i] = i;
             }
             String label = label(names.get(k)) + (names.get(k).equals(headline) ? " (objective)" : "") + ", mean";
-            c.series(label, it, b.mean(), Palette.categorical(k));
-            c.band(label, it, b.meanPlus(-1), b.meanPlus(1), Palette.categorical(k));
+            java.awt.Color colour = Palette.categorical(colourOf(names.get(k)));
+            c.series(label, it, b.mean(), colour);
+            c.band(label, it, b.meanPlus(-1), b.meanPlus(1), colour);
         }
         return c.render(WIDTH, HEIGHT);
+    }
+
+    /** One colour per split in both panels: training, validation, test; anything else a fourth. */
+    private static int colourOf(String metric) {
+        for (int k = 0; k < 3; k++) {
+            if (metric.equals(LOSSES[k]) || metric.equals(ERRORS[k])) {
+                return k;
+            }
+        }
+        return 3;
     }
 
     /** "validationLoss" as "Validation loss", "trainError" as "Training error". */

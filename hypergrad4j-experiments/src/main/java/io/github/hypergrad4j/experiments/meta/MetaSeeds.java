@@ -165,6 +165,9 @@ public final class MetaSeeds {
         }
         int n = seeds.length;
         for (String name : MetaFigures.bandMetrics(headline, bands.keySet())) {
+            if (!name.equals(headline) && !name.startsWith("test")) {
+                continue; // the summary: the objective and the test numbers; the rest is in data.seeds.bands
+            }
             SeedBand.Curve b = bands.get(name);
             int last = b.mean().length - 1;
             String words = MetaTraining.words(name);
