@@ -163,6 +163,20 @@ class MetaSeedsTest {
             JsonNode y = Results.read(dir.resolve("seed-" + s).resolve(Results.FILE_NAME));
             assertThat(y.get("data").toString()).as("seed " + s).isEqualTo(x.get("data").toString());
         }
+
+        // An interrupted --overwrite of the finished run keeps its seed runs (beside the old run) for --resume.
+        RunOptions two = RunOptions.defaults().withSeeds(2);
+        assertThatThrownBy(() -> TestData.run(ard(), cut, 0, data, two.withResume(false, true),
+                interruptAfter(oneSeed + 2))).isInstanceOf(Interrupted.class);
+        assertThat(Results.read(dir.resolve(Results.FILE_NAME)).at("/data/seeds/seeds").toString())
+                .as("the old run stays until the new one is complete").isEqualTo("[4,5,6]");
+        TestData.run(ard(), cut, 0, data, two.withResume(true, false), counting(tasks, units));
+        assertThat(tasks.get()).as("only seed 1 ran again").isEqualTo(3);
+        JsonNode replaced = Results.read(dir.resolve(Results.FILE_NAME));
+        assertThat(replaced.at("/data/seeds/seeds").toString()).isEqualTo("[0,1]");
+        assertThat(dir.resolve("seed-4")).doesNotExist();
+        JsonNode fresh = Results.read(TestData.run(ard(), tmp.resolve("fresh"), 0, data, two, Progress.NONE).results());
+        assertThat(replaced.get("data").toString()).isEqualTo(fresh.get("data").toString());
     }
 
     /** The value of the summary row with this label. */
