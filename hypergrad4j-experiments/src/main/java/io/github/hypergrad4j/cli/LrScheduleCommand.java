@@ -49,6 +49,12 @@ public final class LrScheduleCommand extends MetaExperimentCommand {
     @Option(names = "--meta-step", paramLabel = "X", description = "The meta-optimiser's step.")
     Double metaStep;
 
+    @Option(names = "--meta-optimizer", paramLabel = "adam|adam-original|sgd",
+            description = "The meta-optimiser: adam (beta1 0.9, beta2 0.999, eps 1e-8), adam-original (the original"
+                    + " hypergrad code's: beta1 0.9 decaying by 1e-4 per step, so no momentum after the first, beta2"
+                    + " 0.99, eps 1e-4), or sgd (gradient descent). Default: the preset's (adam; the log presets: sgd).")
+    String metaOptimizer;
+
     @Option(names = "--train-size", paramLabel = "N", description = "Training examples.")
     Integer trainSize;
 
@@ -66,6 +72,7 @@ public final class LrScheduleCommand extends MetaExperimentCommand {
                 .withTraining(trainSize != null ? trainSize : c.trainSize(), batchSize != null ? batchSize : c.batchSize(),
                         steps != null ? steps : c.steps())
                 .withSeeds(gradientSeeds != null ? gradientSeeds : c.seeds(), spark)
+                .withOptimizer(metaOptimizer != null ? metaOptimizer : c.optimizer())
                 .withNetwork(network.outputActivation(c.outputActivation()));
         return new LrSchedule(c);
     }
