@@ -327,11 +327,12 @@ public final class InitDist implements Experiment {
         saveGradientByMagnitude(context, layout, firstW0, firstGradient);
         context.saveFigure("init-dist.png", "Left: the learned density of each group's initial values (a step"
                 + " per bin of the inverse CDF; gaps are bins of zero width). Where its spikes would flatten the"
-                + " rest, the y axis is clipped (its title says where): the spikes run flat at the clip, marked at"
-                + " their centres and labelled with their true heights (inf: a bin of zero width). Middle: the"
-                + " histogram of the values sampled from it (grey) and the histogram the density should give on"
-                + " the same bars (dashed), on their own scale. Right: the hypergradient of every initial value at the first"
-                + " meta-iteration against the value.", Panels.grid(3, panels.toArray(BufferedImage[]::new)));
+                + " rest, the y axis is clipped (its title says where): the bins above it run flat at the clip, and"
+                + " each run of them is marked at its centre and labelled with its highest density (inf: a bin of"
+                + " zero width). Middle: the histogram of the values sampled from it (grey) and the histogram the"
+                + " density should give on the same bars (dashed), on a scale of their own. Right: the hypergradient"
+                + " of every initial value at the first meta-iteration against the value.",
+                Panels.grid(3, panels.toArray(BufferedImage[]::new)));
         List<BufferedImage> curves = new ArrayList<>(List.of(MetaFigures.learningCurves(history, "Learning curves"),
                 MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
                         new String[] {"trainLoss"}, new String[] {"Training loss"})));
@@ -469,9 +470,14 @@ public final class InitDist implements Experiment {
             for (int s = 0; s < spikes.size(); s++) {
                 c.label(spikes.get(s).label(), sx[s], level * (1.07 + 0.09 * rows[s]));
             }
-            c.points("spike above the clip (label: its height)", sx, sy, Palette.categorical(1))
+            c.points("bins above the clip (label: highest)", sx, sy, Palette.categorical(1))
                     .yRange(new AxisRange(0, level * 1.33));
             record.put("spikeCentre", sx).put("spikeHeight", sh);
+        } else {
+            double top = Arrays.stream(density).filter(Double::isFinite).max().orElse(0);
+            if (top > 0) {
+                c.yRange(new AxisRange(0, 1.08 * top)); // from zero, so the bins' heights compare
+            }
         }
         return c.render(PANEL_WIDTH, PANEL_HEIGHT);
     }
@@ -498,8 +504,8 @@ public final class InitDist implements Experiment {
         double top = Math.max(Arrays.stream(heights).max().orElse(0), Arrays.stream(expected).max().orElse(0));
         LineChart c = LineChart.titled("Sampled initial values of " + group + " (" + sampled.length + ")")
                 .axes("Initial value (" + bars + " equal bars)", "Density (own scale)").markers(false).legendAt("below")
-                .series("histogram of the samples", hx, hy, new Color(0x777777))
-                .dashed("learned density averaged over each bar", hx, ey, Palette.categorical(0));
+                .series("histogram of samples", hx, hy, new Color(0x777777))
+                .dashed("learned density, mean per bar", hx, ey, Palette.categorical(0));
         if (top > 0) {
             c.yRange(new AxisRange(0, 1.08 * top)); // bars from zero, so their heights compare
         }
