@@ -9,8 +9,16 @@ import java.util.List;
  * that large learning rates make the inner training chaotic and its hypergradient useless, and that
  * the sign is the meta-gradient's magnitude starting to grow. A norm above {@code factor} times the
  * median of the earlier norms (or a non-finite one) is an explosion: the guard then either asks for a
- * smaller meta step, rejecting that update, asks to stop, or only records it and keeps the update. Every explosion is kept as an event for
- * the results.
+ * smaller meta step, rejecting that update, asks to stop, or only records it and keeps the update. Every
+ * explosion is kept as an event for the results.
+ *
+ * <p><b>Leaving a plateau is not chaos.</b> A start on a flat plateau (e.g. initial weights so small
+ * that training hardly moves the loss) has tiny hypergradients; when the meta-optimisation finds the way
+ * off it, the norm grows by orders of magnitude while the meta-objective falls. Chaos makes the
+ * hypergradient useless and the objective worse. So when the caller gives the meta-objective
+ * ({@link #observe(int, double, double)}), a grown norm counts as an explosion only if the objective did
+ * not improve on the last accepted one; the grown norm then joins the history, so the median follows the
+ * new regime.
  */
 public final class ExplosionGuard {
 
@@ -60,6 +68,7 @@ public final class ExplosionGuard {
     private final List<Double> history = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private double stepScale = 1;
+    private double lastObjective = Double.NaN;
 
     /**
      * @param factor growth over the median of earlier norms that counts as an explosion (e.g. 10)
@@ -103,17 +112,36 @@ public final class ExplosionGuard {
     }
 
     /**
-     * Judges this meta-iteration's hypergradient norm. Exploded norms are not added to the history.
+     * Judges this meta-iteration's hypergradient norm alone, as if the meta-objective were unknown.
+     * Exploded norms are not added to the history.
      *
      * @param metaIteration the meta-iteration, for the event
      * @param norm the hypergradient's norm
      * @return whether it exploded, whether to stop, and the step scale from now on
      */
     public Decision observe(int metaIteration, double norm) {
+        return observe(metaIteration, norm, Double.NaN);
+    }
+
+    /**
+     * Judges this meta-iteration's hypergradient norm together with the meta-objective at the same
+     * point: a norm over {@code factor} times the median is an explosion unless the objective is lower
+     * than at the last accepted point (the loss leaving a plateau). Exploded norms are not added to the
+     * history.
+     *
+     * @param metaIteration the meta-iteration, for the event
+     * @param norm the hypergradient's norm
+     * @param objective the meta-objective (minimised) where the hypergradient was taken; NaN when unknown
+     * @return whether it exploded, whether to stop, and the step scale from now on
+     */
+    public Decision observe(int metaIteration, double norm, double objective) {
         double reference = median();
-        boolean exploded = !Double.isFinite(norm) || (history.size() >= warmup && norm > factor * reference);
+        boolean grown = history.size() >= warmup && norm > factor * reference;
+        boolean improving = objective < lastObjective; // false while either is NaN
+        boolean exploded = !Double.isFinite(norm) || (grown && !improving);
         if (!exploded) {
             history.add(norm);
+            lastObjective = objective;
             return new Decision(false, false, stepScale);
         }
         boolean keep = action == Action.RECORD && Double.isFinite(norm);
@@ -121,12 +149,18 @@ public final class ExplosionGuard {
         if (action == Action.SHRINK_STEP) {
             stepScale *= shrink;
         }
-        String message = String.format("meta-iteration %d: hypergradient norm %.3g is %s the median %.3g of earlier norms;"
+        String message = String.format("meta-iteration %d: hypergradient norm %.3g is %s the median %.3g of earlier norms%s;"
                 + " %s", metaIteration, norm, Double.isFinite(norm) ? "over " + factor + "x" : "not finite, not comparable to",
-                reference, keep ? "update kept and recorded (the inner training has probably become chaotic)"
+                reference, Double.isFinite(norm) && Double.isFinite(objective) && Double.isFinite(reference)
+                        ? String.format(" while the meta-objective did not improve (%.4g, last accepted %.4g)", objective,
+                                lastObjective) : "",
+                keep ? "update kept and recorded (the inner training has probably become chaotic)"
                         : stop ? "stopping meta-optimisation (the inner training has probably become chaotic)"
                         : "update rejected and meta step scaled to " + stepScale + "x");
         events.add(new Event(metaIteration, norm, reference, action, message));
+        if (keep) {
+            lastObjective = objective; // the update stands, so later objectives compare with this point
+        }
         return new Decision(true, stop, stepScale, keep);
     }
 
@@ -158,13 +192,24 @@ public final class ExplosionGuard {
     }
 
     /**
-     * Restores accepted norms, step scale and events from a checkpoint.
+     * The meta-objective at the last accepted point, which the next grown norm is compared with.
+     *
+     * @return the objective, or NaN before any or when the caller gives none
+     */
+    public double lastAcceptedObjective() {
+        return lastObjective;
+    }
+
+    /**
+     * Restores accepted norms, step scale, last accepted objective and events from a checkpoint.
      *
      * @param acceptedNorms {@link #history()} at checkpoint time
      * @param scale {@link #stepScale()} at that time
+     * @param acceptedObjective {@link #lastAcceptedObjective()} at that time
      * @param pastEvents {@link #events()} at that time
      */
-    public void restore(double[] acceptedNorms, double scale, List<Event> pastEvents) {
+    public void restore(double[] acceptedNorms, double scale, double acceptedObjective, List<Event> pastEvents) {
+        lastObjective = acceptedObjective;
         history.clear();
         for (double n : acceptedNorms) {
             history.add(n);

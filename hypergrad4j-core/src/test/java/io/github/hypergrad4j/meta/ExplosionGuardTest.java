@@ -67,4 +67,76 @@ class ExplosionGuardTest {
         assertThat(stopped).as("norms %s", java.util.Arrays.toString(guard.history())).isTrue();
         assertThat(guard.history()).hasSize(4);
     }
+
+    @Test
+    void aGrownNormWhileTheObjectiveFallsIsALossLeavingItsPlateau() {
+        ExplosionGuard guard = ExplosionGuard.defaults(ExplosionGuard.Action.SHRINK_STEP);
+        for (int k = 0; k < 4; k++) {
+            assertThat(guard.observe(k, 1e-3, 2.30 - 1e-4 * k).exploded()).isFalse();
+        }
+        ExplosionGuard.Decision d = guard.observe(4, 0.5, 2.20);
+        assertThat(d.exploded()).as("500x the median, but the objective fell").isFalse();
+        assertThat(guard.history()).as("the grown norm joins the history").hasSize(5).endsWith(0.5);
+        assertThat(guard.lastAcceptedObjective()).isEqualTo(2.20);
+        assertThat(guard.events()).isEmpty();
+    }
+
+    @Test
+    void aGrownNormWhileTheObjectiveRisesIsStillAnExplosion() {
+        ExplosionGuard guard = ExplosionGuard.defaults(ExplosionGuard.Action.SHRINK_STEP);
+        for (int k = 0; k < 4; k++) {
+            guard.observe(k, 1e-3, 1.0 - 0.01 * k);
+        }
+        ExplosionGuard.Decision d = guard.observe(4, 0.5, 1.5);
+        assertThat(d.exploded()).isTrue();
+        assertThat(d.applyUpdate()).isFalse();
+        assertThat(guard.lastAcceptedObjective()).as("a rejected point is not the last accepted one").isEqualTo(0.97);
+        assertThat(guard.events()).singleElement().satisfies(e -> assertThat(e.message()).contains("did not improve"));
+        assertThat(guard.observe(5, 0.5, 0.97).exploded()).as("an equal objective is no improvement").isTrue();
+    }
+
+    @Test
+    void recordedUpdatesMoveTheComparisonPointAndRestoreBringsItBack() {
+        ExplosionGuard guard = ExplosionGuard.defaults(ExplosionGuard.Action.RECORD);
+        for (int k = 0; k < 4; k++) {
+            guard.observe(k, 1, 1.0);
+        }
+        assertThat(guard.observe(4, 50, 2.0).applyUpdate()).isTrue();
+        assertThat(guard.lastAcceptedObjective()).as("the kept update's point").isEqualTo(2.0);
+        ExplosionGuard copy = ExplosionGuard.defaults(ExplosionGuard.Action.RECORD);
+        copy.restore(guard.history(), guard.stepScale(), guard.lastAcceptedObjective(), guard.events());
+        assertThat(copy.observe(5, 50, 1.5).exploded()).as("1.5 improves on the restored 2.0").isFalse();
+        assertThat(guard.observe(5, 50, 1.5).exploded()).isFalse();
+    }
+
+    @Test
+    void theLossLeavingAPlateauOfTinyInitialWeightsIsNotTakenForChaos() {
+        // Initial weights of scale 0.002 leave a plateau: training hardly moves the loss and the
+        // hypergradient is tiny. At scale 0.2 the loss falls and the hypergradient is far larger:
+        // the norm alone would call that an explosion; with the objective the guard lets it through.
+        ScheduleProblem problem = new ScheduleProblem(new int[] {784, 16, 16, 10}, 30, 20,
+                new DatasetSpec(DatasetSpec.SYNTHETIC, new SplitSizes(200, 0, 0), 1));
+        ExplosionGuard normOnly = ExplosionGuard.defaults(ExplosionGuard.Action.SHRINK_STEP);
+        ExplosionGuard withObjective = ExplosionGuard.defaults(ExplosionGuard.Action.SHRINK_STEP);
+        double[] objectives = new double[5];
+        double[] norms = new double[5];
+        double[] scales = {0.002, 0.0021, 0.0022, 0.0023, 0.2};
+        for (int k = 0; k < scales.length; k++) {
+            double s = scales[k];
+            SeedResult e = problem.evaluate(problem.initial(0.3, 0.9, new double[] {s, s, s, s, s, s})
+                    .values(), 7, k);
+            objectives[k] = e.objective();
+            norms[k] = ExplosionGuard.norm(e.gradient());
+            normOnly.observe(k, norms[k]);
+            withObjective.observe(k, norms[k], objectives[k]);
+        }
+        String seen = "norms " + java.util.Arrays.toString(norms) + ", objectives " + java.util.Arrays.toString(objectives);
+        double[] plateau = java.util.Arrays.copyOf(norms, 4);
+        java.util.Arrays.sort(plateau);
+        assertThat(norms[4]).as("the scenario: the norm grows over 10x the median; " + seen)
+                .isGreaterThan(10 * 0.5 * (plateau[1] + plateau[2]));
+        assertThat(objectives[4]).as("the scenario: the loss falls; " + seen).isLessThan(objectives[3]);
+        assertThat(normOnly.events()).as("by the norm alone: an explosion").hasSize(1);
+        assertThat(withObjective.events()).as("with the objective: the plateau left").isEmpty();
+    }
 }

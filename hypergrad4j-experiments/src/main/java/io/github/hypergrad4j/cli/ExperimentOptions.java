@@ -38,8 +38,9 @@ public final class ExperimentOptions {
     boolean overwrite;
 
     @Option(names = "--explosion-factor", paramLabel = "F", defaultValue = "10",
-            description = "Meta-optimisation: a hypergradient norm over F times the median of the earlier ones counts"
-                    + " as exploding (the inner training has become chaotic); default: ${DEFAULT-VALUE}.")
+            description = "Meta-optimisation: a hypergradient norm over F times the median of the earlier ones, while"
+                    + " the meta-objective did not improve, counts as exploding (the inner training has become chaotic;"
+                    + " a norm growing while the objective falls is the loss leaving a plateau); default: ${DEFAULT-VALUE}.")
     double explosionFactor;
 
     @Option(names = "--on-explosion", paramLabel = "shrink|stop|record|off", defaultValue = "shrink",

@@ -30,7 +30,7 @@ import java.util.Map;
  *   <li>{@code x}: the hyperparameters; {@code optimizer}: its {@link MetaOptimizerState} (kind, step count,
  *       arrays), whatever the optimiser; {@code previous}: the last accepted point, optimiser state and gradient, from
  *       which a shrunk meta step is retaken;</li>
- *   <li>{@code guard}: accepted hypergradient norms, step scale and explosion events;</li>
+ *   <li>{@code guard}: accepted hypergradient norms, step scale, the meta-objective at the last accepted point and explosion events;</li>
  *   <li>{@code history}: learning curves and metrics of every meta-iteration so far, and
  *       {@code firstIterationData}, the arrays a figure needs from meta-iteration 0;</li>
  *   <li>{@code dataFingerprints}: fingerprints of the data the run read
@@ -49,7 +49,7 @@ import java.util.Map;
 public final class Checkpoint {
     public static final String FILE_NAME = "checkpoint.json";
     public static final String FORMAT = "hypergrad4j-checkpoint";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,6 +71,7 @@ public final class Checkpoint {
         ObjectNode guard = root.putObject("guard");
         put(guard, "norms", s.guard().norms());
         putDouble(guard, "stepScale", s.guard().stepScale());
+        putDouble(guard, "lastObjective", s.guard().lastObjective());
         ArrayNode events = guard.putArray("events");
         for (ExplosionGuard.Event e : s.guard().events()) {
             ObjectNode n = events.addObject().put("metaIteration", e.metaIteration());
@@ -155,7 +156,7 @@ public final class Checkpoint {
             return new LoopState.Snapshot(next, root.required("finished").asBoolean(),
                     root.required("stopped").asBoolean(), numbers(root.required("x")), optimizer(root.required("optimizer")),
                     previous, new LoopState.Guard(numbers(guard.required("norms")), number(guard.required("stepScale")),
-                            events), new LoopState.History(curves, metrics, firstData),
+                            number(guard.required("lastObjective")), events), new LoopState.History(curves, metrics, firstData),
                     strings(root.required("dataFingerprints")));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw damaged(file, "a field is missing or malformed (" + e.getMessage() + ")");

@@ -31,10 +31,11 @@ public final class LoopState {
      *
      * @param norms accepted hypergradient norms
      * @param stepScale the factor on the meta step
+     * @param lastObjective the meta-objective at the last accepted point (NaN before any)
      * @param events the explosions so far
      */
-    public record Guard(double[] norms, double stepScale, List<ExplosionGuard.Event> events) {
-        static final Guard OFF = new Guard(new double[0], 1, List.of());
+    public record Guard(double[] norms, double stepScale, double lastObjective, List<ExplosionGuard.Event> events) {
+        static final Guard OFF = new Guard(new double[0], 1, Double.NaN, List.of());
     }
 
     /**
@@ -91,7 +92,8 @@ public final class LoopState {
     /** All of the state, as copies. */
     Snapshot snapshot() {
         return new Snapshot(next, finished, stopped, x.clone(), optimizer.state(), previous,
-                guard == null ? Guard.OFF : new Guard(guard.history(), guard.stepScale(), List.copyOf(guard.events())),
+                guard == null ? Guard.OFF : new Guard(guard.history(), guard.stepScale(),
+                        guard.lastAcceptedObjective(), List.copyOf(guard.events())),
                 new History(history.curves(), history.metrics(), history.firstIterationData()), dataFingerprints);
     }
 
@@ -109,7 +111,7 @@ public final class LoopState {
         System.arraycopy(s.x(), 0, x, 0, x.length);
         previous = s.previous();
         if (guard != null) {
-            guard.restore(s.guard().norms(), s.guard().stepScale(), s.guard().events());
+            guard.restore(s.guard().norms(), s.guard().stepScale(), s.guard().lastObjective(), s.guard().events());
             optimizer.setStepScale(s.guard().stepScale());
         }
         history = MetaHistory.of(s.history().curves(), s.history().metrics(), s.history().firstIterationData());

@@ -27,7 +27,8 @@ import java.util.Locale;
  *
  * <p><b>Exploding hypergradients.</b> Unless switched off, an {@link ExplosionGuard} watches the norm
  * of each hypergradient. When it grows beyond the configured factor over the median of the earlier ones
- * (or is not finite, or the training run diverges), the loop either retakes the last accepted update with
+ * while the meta-objective did not improve on the last accepted point's (or is not finite, or the
+ * training run diverges), the loop either retakes the last accepted update with
  * a smaller meta step ({@code shrink}), stops and keeps the last accepted hyperparameters
  * ({@code stop}), or keeps the update and only records the event ({@code record}, to see the chaotic
  * step itself). Every such event goes into results.json ({@code events}) and the report.
@@ -112,7 +113,7 @@ public final class MetaLoop {
                 } else {
                     double[] gradient = r == null ? null : r.gradient();
                     double norm = gradient == null ? Double.POSITIVE_INFINITY : ExplosionGuard.norm(gradient);
-                    ExplosionGuard.Decision d = guard == null ? null : guard.observe(i, norm);
+                    ExplosionGuard.Decision d = guard == null ? null : guard.observe(i, norm, r == null ? Double.NaN : r.objective());
                     if (d != null && d.exploded() && d.applyUpdate()) {
                         context.info(guard.events().get(guard.events().size() - 1).message()); // recorded, kept
                     }
