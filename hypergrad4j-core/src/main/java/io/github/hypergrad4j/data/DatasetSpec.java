@@ -13,11 +13,40 @@ import java.util.SplittableRandom;
  *     files, or {@value #SYNTHETIC} for seeded random images of MNIST's shape (tests, benchmarks)
  * @param sizes train, validation and test sizes
  * @param splitSeed the seed of the subset draw
+ * @param centring whether the subsets are centred on the pool's mean image
  * @serial exclude (the serial form of a record is its components, documented above)
  */
-public record DatasetSpec(String source, SplitSizes sizes, long splitSeed) implements Serializable {
+public record DatasetSpec(String source, SplitSizes sizes, long splitSeed, Centring centring) implements Serializable {
     /** The source name of synthetic data. */
     public static final String SYNTHETIC = "synthetic";
+
+    /** Checks the components. */
+    public DatasetSpec {
+        if (centring == null) {
+            throw new IllegalArgumentException("a dataset spec needs a centring (Centring.NONE for pixels as stored)");
+        }
+    }
+
+    /**
+     * A spec of subsets with pixels as stored ({@link Centring#NONE}).
+     *
+     * @param source a dataset name, a directory of IDX files, or {@value #SYNTHETIC}
+     * @param sizes train, validation and test sizes
+     * @param splitSeed the seed of the subset draw
+     */
+    public DatasetSpec(String source, SplitSizes sizes, long splitSeed) {
+        this(source, sizes, splitSeed, Centring.NONE);
+    }
+
+    /**
+     * The same data with the subsets centred as {@code how} says.
+     *
+     * @param how the centring
+     * @return a new spec
+     */
+    public DatasetSpec withCentring(Centring how) {
+        return new DatasetSpec(source, sizes, splitSeed, how);
+    }
 
     /**
      * Locates (never downloads) and splits the data.
@@ -27,7 +56,7 @@ public record DatasetSpec(String source, SplitSizes sizes, long splitSeed) imple
      */
     public DataSplits load() throws IOException {
         if (SYNTHETIC.equals(source)) {
-            return DataSplits.draw(synthetic(Math.toIntExact(sizes.total()), splitSeed), sizes, splitSeed);
+            return DataSplits.draw(synthetic(Math.toIntExact(sizes.total()), splitSeed), sizes, splitSeed, centring);
         }
         DatasetLocator locator = DatasetLocator.forUser();
         DatasetName name;
@@ -37,7 +66,7 @@ public record DatasetSpec(String source, SplitSizes sizes, long splitSeed) imple
             locator = locator.withExplicitDirectory(Path.of(source));
             name = DatasetName.MNIST;
         }
-        return DataSplits.draw(locator.locate(name), sizes, splitSeed);
+        return DataSplits.draw(locator.locate(name), sizes, splitSeed, centring);
     }
 
     /** n random 28 x 28 images with random labels 0..9, from a seed. */

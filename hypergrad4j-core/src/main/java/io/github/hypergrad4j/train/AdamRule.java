@@ -20,30 +20,14 @@ import io.github.hypergrad4j.exact.RationalFactor;
  * as the identity); for plain Adam it is AdamW's at lambda = 0. The path from alpha through rho is not
  * part of dalpha: the rounded contraction does not move with a small change of alpha.
  */
-final class AdamRule extends ExactRule {
+final class AdamRule extends SecondMomentRule {
     private static final int ALPHA = 0, C1 = 1, C2 = 2, EPS = 3, RHO = 4;
-    private final FixedPointFormat mFormat;
-    private final FixedPointFormat sFormat;
-    private final double ulp;
-    private final double scale;
-    private final double mUlp;
-    private final double mScale;
-    private final double sUlp;
-    private final double sScale;
     /** Per group: sum over later steps of dC1_t prod1_t (dC2_t prod2_t), for the bias-correction terms. */
     private final double[] running1;
     private final double[] running2;
 
     AdamRule(StepHyperparameters h, FixedPointFormat format, FixedPointFormat mFormat, FixedPointFormat sFormat) {
-        super(h, format);
-        this.mFormat = mFormat;
-        this.mUlp = mFormat.resolution();
-        this.mScale = 1 / mUlp;
-        this.sFormat = sFormat;
-        this.ulp = format.resolution();
-        this.scale = 1 / ulp;
-        this.sUlp = sFormat.resolution();
-        this.sScale = 1 / sUlp;
+        super(h, format, mFormat, sFormat);
         this.running1 = new double[h.groups];
         this.running2 = new double[h.groups];
     }
@@ -54,21 +38,6 @@ final class AdamRule extends ExactRule {
     }
 
     @Override
-    FixedPointFormat firstMomentFormat() {
-        return mFormat;
-    }
-
-    @Override
-    boolean hasSecondMoment() {
-        return true;
-    }
-
-    @Override
-    boolean directionNeedsGradient() {
-        return true;
-    }
-
-    @Override
     int sumsBeforeGradient() {
         return 5;
     }
@@ -76,15 +45,6 @@ final class AdamRule extends ExactRule {
     @Override
     int sumsAfterGradient() {
         return 2;
-    }
-
-    @Override
-    void forwardMultiply(ExactState st, ParameterChunk chunk, int t) {
-        for (int k = 0; k < chunk.pieces(); k++) {
-            int g = chunk.group[k];
-            chunk.buffer.multiplyInPlace(st.s, chunk.pieceFrom[k], chunk.pieceTo[k], h.beta2[t][g]);
-            chunk.buffer.multiplyInPlace(st.m, chunk.pieceFrom[k], chunk.pieceTo[k], h.beta1[t][g]);
-        }
     }
 
     @Override
@@ -175,16 +135,6 @@ final class AdamRule extends ExactRule {
                 m[i] = plus(m[i], -(om1 * gi * mScale), "the first moment", i, mFormat);
                 s[i] = plus(s[i], -(om2 * gi * gi * sScale), "the second moment", i, sFormat);
             }
-        }
-    }
-
-    /** m /= beta1 then s /= beta2 per piece, descending: the mirror of {@link #forwardMultiply}. */
-    @Override
-    void undoMomentMultiplications(ExactState st, ParameterChunk chunk, int t) {
-        for (int k = chunk.pieces() - 1; k >= 0; k--) {
-            int g = chunk.group[k];
-            chunk.buffer.divideInPlace(st.m, chunk.pieceFrom[k], chunk.pieceTo[k], h.beta1[t][g]);
-            chunk.buffer.divideInPlace(st.s, chunk.pieceFrom[k], chunk.pieceTo[k], h.beta2[t][g]);
         }
     }
 

@@ -34,6 +34,7 @@ public final class ReversibleTrainer {
     private final Optimizer optimizer;
     private final long bufferMemory;
     private final Path spillDirectory;
+    private final Divergence divergence;
 
     /**
      * A trainer of the parameters in {@code layout} on {@code loss}, in the default fixed-point format.
@@ -80,6 +81,7 @@ public final class ReversibleTrainer {
         this.optimizer = java.util.Objects.requireNonNull(optimizer, "the optimiser, e.g. Optimizer.adam()");
         this.bufferMemory = bufferMemory;
         this.spillDirectory = spillDirectory;
+        this.divergence = new Divergence(layout, format, this.optimizer);
     }
 
     /**
@@ -288,7 +290,7 @@ public final class ReversibleTrainer {
             format.toFixed(w0, w);
             run.rule.firstMomentFormat().toFixed(v0, m);
         } catch (FixedPointOverflowException e) {
-            throw diverged(e, -1);
+            throw divergence.of(e, -1);
         }
         run.state = new ExactState(w, m, run.rule.hasSecondMoment());
         run.chunks = ParameterChunk.split(layout, bufferMemory, spillDirectory);
@@ -310,7 +312,7 @@ public final class ReversibleTrainer {
         long[][] hashes = new long[run.chunks.length][3];
         double[] wd = new double[p];
         format.toDouble(st.w, wd);
-        run.stateHashes[0] = hash(st);
+        run.stateHashes[0] = StateFingerprint.of(st);
         for (int t = 0; t < steps; t++) {
             long t0 = clock(times);
             LossDerivatives d = LossDerivatives.gradient(loss, t, wd, theta);
@@ -347,11 +349,11 @@ public final class ReversibleTrainer {
                     });
                 }
             } catch (FixedPointOverflowException e) {
-                throw diverged(e, t);
+                throw divergence.of(e, t);
             } catch (StateOverflowException e) {
-                throw diverged(e, t);
+                throw divergence.of(e, t);
             }
-            run.stateHashes[t + 1] = combine(hashes);
+            run.stateHashes[t + 1] = StateFingerprint.combine(hashes);
             if (times != null) {
                 long t3 = clock(times);
                 times.add(PhaseTimes.Phase.FORWARD_GRADIENT, t1 - t0);
@@ -371,33 +373,7 @@ public final class ReversibleTrainer {
     /** The chunk's weights as doubles and its part of the state hash, after a step. */
     private void finishChunk(ExactState st, ParameterChunk chunk, double[] wd, long[] hash) {
         format.toDouble(st.w, wd, chunk.from, chunk.to);
-        hashPart(st, chunk.from, chunk.to, hash);
-    }
-
-    private TrainingDivergedException diverged(FixedPointOverflowException e, int step) {
-        String what = "a weight or " + (optimizer.hasSecondMoment() ? "moment" : "velocity");
-        String hint = step < 0
-                ? "the initial scale is too large; lower it, or use a FixedPointFormat with fewer fractional bits"
-                        + " for a wider range"
-                : "the learning rate or the initial scale is too large for this run; lower it";
-        return diverged(step, e.index(), e.value(), what, format.maxMagnitude(), hint, e);
-    }
-
-    private TrainingDivergedException diverged(StateOverflowException e, int step) {
-        String hint = e.state.contains("second moment")
-                ? "gradients this large do not fit the second moment's format; scale the loss down or give it fewer"
-                        + " fraction bits (Optimizer.withSecondMomentFractionBits)"
-                : "the learning rate or the initial scale is too large for this run; lower it";
-        return diverged(step, e.index, e.value, e.state, e.limit, hint, e);
-    }
-
-    private TrainingDivergedException diverged(int step, int index, double value, String what, double limit, String hint,
-            RuntimeException cause) {
-        int g = index >= 0 && index < layout.size() ? layout.groupOf(index) : -1;
-        String where = (step >= 0 ? "at step " + step : "in the initial state") + ", parameter group "
-                + (g >= 0 ? "'" + layout.group(g).name() + "'" : "?") + " (parameter " + index + ")";
-        return new TrainingDivergedException(step, what + " left the fixed-point range of +-" + limit + " " + where
-                + " (value " + value + "): " + hint, cause);
+        StateFingerprint.part(st, chunk.from, chunk.to, hash);
     }
 
     private Hypergradient reverse(ExactRun run, int steps, Theta theta, Objective objective, PhaseTimes times) {
@@ -478,7 +454,7 @@ public final class ReversibleTrainer {
                     rule.undoMomentAdditions(st, chunk, step, g, b);
                     rule.undoMomentMultiplications(st, chunk, step);
                     rule.accumulateAfterGradient(st, chunk, step, g, b, after[c]);
-                    hashPart(st, chunk.from, chunk.to, hashes[c]);
+                    StateFingerprint.part(st, chunk.from, chunk.to, hashes[c]);
                 });
                 t5 = t4;
                 t6 = t4;
@@ -489,10 +465,10 @@ public final class ReversibleTrainer {
                 t6 = clock(times);
                 forEachChunk(run, (c, chunk) -> {
                     rule.accumulateAfterGradient(st, chunk, step, g, b, after[c]);
-                    hashPart(st, chunk.from, chunk.to, hashes[c]);
+                    StateFingerprint.part(st, chunk.from, chunk.to, hashes[c]);
                 });
             }
-            if (combine(hashes) != run.stateHashes[t]) {
+            if (StateFingerprint.combine(hashes) != run.stateHashes[t]) {
                 throw new ReversalException(t, "the recomputed weights and velocity differ from the forward pass's");
             }
             sumPerGroup(chunks, after, countAfter, sumsAfter);
@@ -571,46 +547,5 @@ public final class ReversibleTrainer {
             tasks.add(() -> body.run(index, run.chunks[index]));
         }
         Parallelism.get().runAll(tasks);
-    }
-
-    /**
-     * A 64-bit fingerprint of the exact state. Any change to a single entry changes it (multiplying by
-     * an odd constant is invertible modulo 2^64); the sums have no serial dependency, so the JIT can
-     * vectorise them and the check stays far below the cost of a gradient. Sums modulo 2^64 do not
-     * depend on their order, so chunks compute parts ({@link #hashPart}) that {@link #combine} adds.
-     */
-    private static long hash(ExactState st) {
-        long[] part = new long[3];
-        hashPart(st, 0, st.w.length, part);
-        return combine(new long[][] {part});
-    }
-
-    /** Sets {@code part} to the three sums of the fingerprint over [from, to) (the third 0 without s). */
-    private static void hashPart(ExactState st, int from, int to, long[] part) {
-        long[] w = st.w, v = st.m, s = st.s;
-        long a = 0, b = 0, c = 0;
-        for (int i = from; i < to; i++) {
-            a += w[i] * 0x9E3779B97F4A7C15L;
-            b += v[i] * 0xC2B2AE3D27D4EB4FL;
-        }
-        if (s != null) {
-            for (int i = from; i < to; i++) {
-                c += s[i] * 0x165667B19E3779F9L;
-            }
-        }
-        part[0] = a;
-        part[1] = b;
-        part[2] = c;
-    }
-
-    /** The fingerprint from the parts of all chunks. */
-    private static long combine(long[][] parts) {
-        long a = 0, b = 0, c = 0;
-        for (long[] part : parts) {
-            a += part[0];
-            b += part[1];
-            c += part[2];
-        }
-        return (a * 31 + b) * 31 + c;
     }
 }

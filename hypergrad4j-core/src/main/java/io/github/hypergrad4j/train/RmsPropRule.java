@@ -9,44 +9,15 @@ import io.github.hypergrad4j.exact.FixedPointFormat;
  * and s after it. Adjoints: dbeta = dv . v_t, ds += dv g dq/ds, deps = dv . g dq/deps, dbeta2 = ds .
  * (s_t - g^2), dg = q dv + 2 (1 - beta2) g ds (direction u = -dg), dv *= beta, ds *= beta2.
  */
-final class RmsPropRule extends ExactRule {
-    private final FixedPointFormat mFormat;
-    private final FixedPointFormat sFormat;
-    private final double scale;
-    private final double mUlp;
-    private final double mScale;
-    private final double sUlp;
-    private final double sScale;
+final class RmsPropRule extends SecondMomentRule {
 
     RmsPropRule(StepHyperparameters h, FixedPointFormat format, FixedPointFormat mFormat, FixedPointFormat sFormat) {
-        super(h, format);
-        this.mFormat = mFormat;
-        this.mUlp = mFormat.resolution();
-        this.mScale = 1 / mUlp;
-        this.sFormat = sFormat;
-        this.scale = 1 / format.resolution();
-        this.sUlp = sFormat.resolution();
-        this.sScale = 1 / sUlp;
+        super(h, format, mFormat, sFormat);
     }
 
     /** q(s) = 1 / sqrt(s + eps^2): one expression forwards and backwards. */
     static double inverseRoot(double s, double eps) {
         return 1 / Math.sqrt(s + eps * eps);
-    }
-
-    @Override
-    FixedPointFormat firstMomentFormat() {
-        return mFormat;
-    }
-
-    @Override
-    boolean hasSecondMoment() {
-        return true;
-    }
-
-    @Override
-    boolean directionNeedsGradient() {
-        return true;
     }
 
     @Override
@@ -57,15 +28,6 @@ final class RmsPropRule extends ExactRule {
     @Override
     int sumsAfterGradient() {
         return 3;
-    }
-
-    @Override
-    void forwardMultiply(ExactState st, ParameterChunk chunk, int t) {
-        for (int k = 0; k < chunk.pieces(); k++) {
-            int g = chunk.group[k];
-            chunk.buffer.multiplyInPlace(st.s, chunk.pieceFrom[k], chunk.pieceTo[k], h.beta2[t][g]);
-            chunk.buffer.multiplyInPlace(st.m, chunk.pieceFrom[k], chunk.pieceTo[k], h.beta1[t][g]);
-        }
     }
 
     @Override
@@ -125,15 +87,6 @@ final class RmsPropRule extends ExactRule {
                 m[i] = plus(m[i], -(gi * qi * mScale), "the velocity", i, mFormat);
                 s[i] = plus(s[i], -(om2 * gi * gi * sScale), "the second moment", i, sFormat);
             }
-        }
-    }
-
-    @Override
-    void undoMomentMultiplications(ExactState st, ParameterChunk chunk, int t) {
-        for (int k = chunk.pieces() - 1; k >= 0; k--) {
-            int g = chunk.group[k];
-            chunk.buffer.divideInPlace(st.m, chunk.pieceFrom[k], chunk.pieceTo[k], h.beta1[t][g]);
-            chunk.buffer.divideInPlace(st.s, chunk.pieceFrom[k], chunk.pieceTo[k], h.beta2[t][g]);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.log;
 
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
@@ -123,7 +124,7 @@ public final class AdamSchedule implements Experiment {
     @Override
     public void run(ExperimentContext context) throws IOException {
         ScheduleProblem problem = NetworkSetup.scheduleProblem(context, name(), config.layers(), config.steps(),
-                config.batchSize(), config.trainSize()).withOptimizer(Optimizer.adam());
+                config.batchSize(), config.trainSize(), Centring.NONE).withOptimizer(Optimizer.adam());
         int groups = problem.groups(), steps = config.steps();
         double[] scales = new double[groups];
         Arrays.fill(scales, config.initialScale());

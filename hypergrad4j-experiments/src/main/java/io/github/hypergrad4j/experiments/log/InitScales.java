@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.log;
 
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
@@ -122,8 +123,9 @@ public final class InitScales implements Experiment {
 
     @Override
     public void run(ExperimentContext context) throws IOException {
+        // Pixels centred on the mean image, as in the original's run that learned the paper's init scales.
         ScheduleProblem problem = NetworkSetup.scheduleProblem(context, name(), config.layers(), config.steps(),
-                config.batchSize(), config.trainSize());
+                config.batchSize(), config.trainSize(), Centring.POOL_MEAN);
         int groups = problem.groups();
         double[] scales = new double[groups];
         Arrays.fill(scales, config.initialScale());
@@ -155,35 +157,12 @@ public final class InitScales implements Experiment {
             scaleCurves[k] = history.metric(SCALE + layout.group(k).name());
         }
         history.record(context.results().data().section("meta"));
-        var s = context.results().data().section("scales");
-        s.put("groups", String.join(",", layout.names()));
-        s.put("perMetaIteration", scaleCurves);
-        double[] heuristic = new double[groups];
-        LineChart weights = LineChart.titled("Initial scales of the weights").axes("Meta-iteration", "Scale")
-                .markers(false).logY().legendAt("outside");
-        LineChart biases = LineChart.titled("Initial scales of the biases").axes("Meta-iteration", "Scale")
-                .markers(false).legendAt("outside");
-        double[] it = history.iterations();
-        int wc = 0, bc = 0;
-        for (int k = 0; k < groups; k++) {
-            ParameterLayout.Group g = layout.group(k);
-            if (g.name().startsWith("W")) {
-                heuristic[k] = 1 / Math.sqrt(g.shape()[0]);
-                double[] flat = new double[it.length];
-                Arrays.fill(flat, heuristic[k]);
-                weights.series(g.name(), it, scaleCurves[k], Palette.categorical(wc));
-                weights.dashed(g.name() + ": 1/sqrt(" + g.shape()[0] + ")", it, flat, Palette.categorical(wc++));
-            } else {
-                heuristic[k] = Double.NaN;
-                biases.series(g.name(), it, scaleCurves[k], Palette.categorical(bc++));
-            }
-        }
-        s.put("fanInHeuristic", heuristic);
+        ScaleCurves scales = new ScaleCurves(layout, history.iterations(), scaleCurves,
+                context.results().data().section("scales"));
         context.saveFigure("init-scales.png", "Top: the learned initial scale of each layer's weights over"
                 + " meta-iterations, with the 1/sqrt(fan-in) heuristic dashed in the same colour. Middle: the biases'"
                 + " scales. Bottom: the meta-learning curve (each point is a run with new initial noise and"
-                + " minibatches).", Panels.column(weights.render(MetaFigures.WIDTH, MetaFigures.HEIGHT),
-                biases.render(MetaFigures.WIDTH, MetaFigures.HEIGHT),
+                + " minibatches).", Panels.column(scales.weights(), scales.biases(),
                 MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
                         new String[] {"trainLoss"}, new String[] {"Training loss"})));
         context.saveFigure("init-scales-learning-curves.png", "Training loss per step, one curve per meta-iteration"
@@ -191,9 +170,8 @@ public final class InitScales implements Experiment {
         context.results().summary("training loss, first meta-iteration", history.first("trainLoss"))
                 .summary("training loss, last meta-iteration", history.last("trainLoss"));
         for (int k = 0; k < groups; k++) {
-            context.results().summary("learned scale " + layout.group(k).name()
-                    + (Double.isNaN(heuristic[k]) ? "" : String.format(java.util.Locale.ROOT, " (1/sqrt(fan-in) %.4f)",
-                    heuristic[k])), scaleCurves[k][scaleCurves[k].length - 1]);
+            context.results().summary(ScaleCurves.label("learned scale ", layout.group(k), scales.heuristic(k)),
+                    scaleCurves[k][scaleCurves[k].length - 1]);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.hypergrad4j.experiments.log;
 
 import io.github.hypergrad4j.data.BatchOrder;
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
 import io.github.hypergrad4j.experiments.ExperimentContext;
@@ -115,6 +116,14 @@ public final class LrSchedule implements Experiment {
 
         /** The preset names, default first. */
         public static final List<String> PRESETS = List.of("full", "paper", "log-1k", "log-3k", "log-epochs");
+
+        /**
+         * Whether the pixels are centred on the mean image: in the {@code paper} preset, as the original's
+         * run behind the paper's figures did (its data loader centred, the January log's did not).
+         */
+        public Centring centring() {
+            return preset.equals("paper") ? Centring.POOL_MEAN : Centring.NONE;
+        }
 
         /** Whether a preset is one of the log's (Jan 15), whose explosion guard records rather than undoes. */
         public static boolean isLogPreset(String name) {
@@ -236,7 +245,7 @@ public final class LrSchedule implements Experiment {
     @Override
     public void run(ExperimentContext context) throws IOException {
         ScheduleProblem problem = NetworkSetup.scheduleProblem(context, name(), config.layers(), config.steps(),
-                config.batchSize(), config.trainSize())
+                config.batchSize(), config.trainSize(), config.centring())
                 .withOutputActivation(config.outputActivation())
                 .withBatchOrder(BatchOrder.parse(config.batchOrder()));
         int groups = problem.groups(), steps = config.steps();

@@ -97,16 +97,64 @@ final class LrScheduleFigures {
                         gradientChart("One seed", alphaRows(average.singleA())),
                         gradientChart("Mean of " + average.seeds() + " seeds", alphaRows(average.mean()))));
 
+        if (config.perGroup() && config.learnMomentum()) {
+            saveMeanHypergradientPanels(context, hg, average);
+        }
         context.results().summary("training loss before (mean of " + compareSeeds + " seeds)", before)
                 .summary("training loss after (same seeds)", after)
                 .summary("spread of single-seed hypergradients", singleSpread)
                 .summary("spread of " + average.seeds() / 2 + "-seed means", halfSpread);
         if (config.learnScales()) {
+            ScaleCurves scales = saveScales(context, data, schedules);
             for (int k = 0; k < groups; k++) {
-                context.results().summary("learned initial scale " + layout.group(k).name(),
+                context.results().summary(ScaleCurves.label("learned initial scale ", layout.group(k), scales.heuristic(k)),
                         Parameterisation.LOG.value(end[schedule.logScale(k)]));
             }
         }
+    }
+
+    /**
+     * The paper's init-scale figure: the scales learned jointly with the schedules, one point per
+     * meta-iteration, biases left and weights right with the 1/sqrt(fan-in) heuristic.
+     */
+    private ScaleCurves saveScales(ExperimentContext context, ResultsSection data, List<double[]> schedules)
+            throws IOException {
+        double[] iterations = new double[schedules.size()];
+        double[][] curves = new double[groups][schedules.size()];
+        for (int i = 0; i < schedules.size(); i++) {
+            iterations[i] = i;
+            for (int k = 0; k < groups; k++) {
+                curves[k][i] = Parameterisation.LOG.value(schedules.get(i)[schedule.logScale(k)]);
+            }
+        }
+        ScaleCurves scales = new ScaleCurves(layout, iterations, curves, data.section("scales"));
+        context.saveFigure("lr-schedule-scales.png", "The initial scales, learned together with the schedules, at"
+                + " each meta-iteration: biases (left) and weights (right, log axis), with the 1/sqrt(fan-in)"
+                + " heuristic dashed in the same colour (the paper: the first layer's weights settle on 1/sqrt(784)).",
+                Panels.row(scales.biases(), scales.weights()));
+        return scales;
+    }
+
+    /**
+     * The paper's hypergradient figure: the seed-averaged hypergradient at the start with respect to the
+     * learning rate and the momentum of every step, for each layer's weights and biases.
+     */
+    private void saveMeanHypergradientPanels(ExperimentContext context, ResultsSection hg, SeedAverage average)
+            throws IOException {
+        double[][] alpha = alphaRows(average.mean());
+        double[][] beta = schedule.rows(average.mean().gradient(), Block.LOGIT_BETA);
+        hg.put("meanLogitBeta", beta);
+        String mean = " (mean of " + average.seeds() + " seeds)";
+        String dAlpha = "d loss / d log learning rate", dBeta = "d loss / d logit " + momentumName.toLowerCase(
+                java.util.Locale.ROOT);
+        context.saveFigure("lr-schedule-hypergradient-panels.png", "The hypergradient at the constant starting schedule,"
+                + " averaged over " + average.seeds() + " seeds, with respect to the learning rate (top) and the "
+                + momentumName.toLowerCase(java.util.Locale.ROOT) + " (bottom) of every step, for each layer's weights"
+                + " (left) and biases (right).", Panels.grid(2,
+                        groupChart("Learning rate, weights" + mean, alpha, true, dAlpha),
+                        groupChart("Learning rate, biases" + mean, alpha, false, dAlpha),
+                        groupChart(momentumName + ", weights" + mean, beta, true, dBeta),
+                        groupChart(momentumName + ", biases" + mean, beta, false, dBeta)));
     }
 
     /** The schedule figure ({@code name}.png) and the learning curves ({@code name}-learning.png). */
@@ -230,9 +278,15 @@ final class LrScheduleFigures {
             }
             return c.series("shared rate", stepAxis, sum, Palette.categorical(0)).render(W, H);
         }
+        return groupChart(title, rows, true, "d loss / d log learning rate");
+    }
+
+    /** One line per group of weights (or of biases): column k of {@code rows} [step][group] over the steps. */
+    private BufferedImage groupChart(String title, double[][] rows, boolean weights, String yLabel) {
+        LineChart c = LineChart.titled(title).axes("Step number", yLabel).markers(false).legendAt("outside");
         int colour = 0;
         for (int k = 0; k < groups; k++) {
-            if (isWeights(k)) {
+            if (isWeights(k) == weights) {
                 double[] col = new double[steps];
                 for (int t = 0; t < steps; t++) {
                     col[t] = rows[t][k];

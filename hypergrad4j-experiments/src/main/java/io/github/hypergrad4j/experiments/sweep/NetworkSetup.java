@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.sweep;
 
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.CyclicBatches;
 import io.github.hypergrad4j.data.Examples;
 import io.github.hypergrad4j.data.SplitSizes;
@@ -80,14 +81,17 @@ public record NetworkSetup(Mlp model, Examples train, ReversibleTrainer trainer,
      * The schedule problem that lr-schedule, adam-schedule and init-scales meta-optimise: a tanh MLP of a
      * fixed size trained for {@code steps} steps on {@code trainSize} examples, with the run's buffer
      * settings; the network is checked against the images first.
+     *
+     * @param centring whether the pixels are centred on the pool's mean image (the original's paper-era
+     *     experiments did, its January log experiments did not)
      */
     public static ScheduleProblem scheduleProblem(ExperimentContext context, String experiment, int[] layers, int steps,
-            int batchSize, int trainSize) throws IOException {
+            int batchSize, int trainSize, Centring centring) throws IOException {
         SplitSizes sizes = new SplitSizes(trainSize, 0, 0);
-        LoadedData data = context.loadData(sizes);
+        LoadedData data = context.loadData(sizes, centring);
         requireFits(experiment, layers, data.splits().train(), FIXED_NETWORK);
-        return new ScheduleProblem(layers, steps, batchSize, data.spec(sizes, context.seedFor("data split")))
-                .withBuffer(context.buffer());
+        return new ScheduleProblem(layers, steps, batchSize, data.spec(sizes, context.seedFor("data split"))
+                .withCentring(centring)).withBuffer(context.buffer());
     }
 
     /** The remedy for a network of fixed size: data of its image size. */

@@ -1,9 +1,11 @@
 package io.github.hypergrad4j.experiments.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.hypergrad4j.cli.Main;
+import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.SplitSizes;
 import io.github.hypergrad4j.experiments.TestData;
 import io.github.hypergrad4j.report.ReportIndex;
@@ -126,6 +128,27 @@ class QuickRunsTest {
         assertThat(hg.get("halfMeanSpread").asDouble()).as("two means of 4 seeds differ less than two single seeds")
                 .isLessThan(hg.get("singleSeedSpread").asDouble());
         assertThat(d.at("/learned/logAlpha").size()).isEqualTo(20);
+        assertThat(hg.get("meanLogitBeta").size()).as("the momentum panels' rows").isEqualTo(20);
+        // The scale curves are the schedules' scales at every meta-iteration, the last one the learned scale.
+        double[][] curves = new double[d.at("/scales/perMetaIteration").size()][];
+        for (int k = 0; k < curves.length; k++) {
+            curves[k] = Results.numbers(d.at("/scales/perMetaIteration").get(k));
+        }
+        double[] logScale = Results.numbers(d.at("/learned/logScale"));
+        assertThat(curves.length).isEqualTo(logScale.length);
+        for (int k = 0; k < curves.length; k++) {
+            assertThat(Math.log(curves[k][curves[k].length - 1])).isCloseTo(logScale[k], within(1e-12));
+        }
+        assertThat(d.at("/scales/fanInHeuristic").get(0).asDouble()).isEqualTo(1 / Math.sqrt(784));
+        assertThat(out.resolve("lr-schedule").resolve("lr-schedule-scales.png")).exists();
+        assertThat(out.resolve("lr-schedule").resolve("lr-schedule-hypergradient-panels.png")).exists();
+    }
+
+    @Test
+    void thePaperPresetCentresThePixelsAsTheOriginalsPaperRunDidAndTheLogPresetsDoNot() {
+        assertThat(LrSchedule.Config.preset("paper", true).centring()).isEqualTo(Centring.POOL_MEAN);
+        assertThat(LrSchedule.Config.preset("full", true).centring()).isEqualTo(Centring.NONE);
+        assertThat(LrSchedule.Config.preset("log-epochs", true).centring()).isEqualTo(Centring.NONE);
     }
 
     @Test
