@@ -19,6 +19,16 @@ import java.util.List;
  * ({@link #observe(int, double, double)}), a grown norm counts as an explosion only if the objective did
  * not improve on the last accepted one; the grown norm then joins the history, so the median follows the
  * new regime.
+ *
+ * <p><b>A norm that stays high as the step shrinks was not caused by the step.</b> With {@code shrink},
+ * an exploded update is retaken from the last accepted point with a smaller step. If after
+ * {@value #PERSISTENCE} rejections in a row (the step shrunk to 1/8) the norm is still exploding and has
+ * not come down by the factor from the first rejected norm of the run, it is large arbitrarily close to
+ * the accepted point: the step did not cause it (a step that overshoots into chaos gives norms that fall
+ * with the step) (with a new seed every
+ * meta-iteration, a single accepted seed's small norm can be the exception). The guard then accepts the
+ * norm as the hypergradient's new scale: the update is applied, the history restarts from it, the meta
+ * step is restored to what it was before those rejections, and an {@link Event#accepted()} event says so.
  */
 public final class ExplosionGuard {
 
@@ -35,8 +45,32 @@ public final class ExplosionGuard {
         RECORD
     }
 
-    /** One detected explosion. */
-    public record Event(int metaIteration, double norm, double reference, Action action, String message) {}
+    /**
+     * One detected explosion, or one grown norm accepted as the hypergradient's new scale.
+     *
+     * @param metaIteration the meta-iteration
+     * @param norm the hypergradient's norm
+     * @param reference the median of the earlier accepted norms
+     * @param action the configured reaction
+     * @param message what happened, in words
+     * @param accepted true when the norm was accepted as the new scale (see the class comment), false for an
+     *     explosion
+     */
+    public record Event(int metaIteration, double norm, double reference, Action action, String message,
+            boolean accepted) {
+        /**
+         * An explosion.
+         *
+         * @param metaIteration the meta-iteration
+         * @param norm the hypergradient's norm
+         * @param reference the median of the earlier accepted norms
+         * @param action the configured reaction
+         * @param message what happened, in words
+         */
+        public Event(int metaIteration, double norm, double reference, Action action, String message) {
+            this(metaIteration, norm, reference, action, message, false);
+        }
+    }
 
     /** The guard's verdict on one meta-iteration. */
     public record Decision(boolean exploded, boolean stop, double stepScale, boolean keep) {
@@ -69,6 +103,10 @@ public final class ExplosionGuard {
     private final List<Event> events = new ArrayList<>();
     private double stepScale = 1;
     private double lastObjective = Double.NaN;
+    private int rejectedInARow;
+
+    /** Rejections in a row after which a still-exploding norm is taken as the new scale. */
+    public static final int PERSISTENCE = 3;
 
     /**
      * @param factor growth over the median of earlier norms that counts as an explosion (e.g. 10)
@@ -142,12 +180,18 @@ public final class ExplosionGuard {
         if (!exploded) {
             history.add(norm);
             lastObjective = objective;
+            rejectedInARow = 0;
             return new Decision(false, false, stepScale);
+        }
+        if (action == Action.SHRINK_STEP && Double.isFinite(norm) && rejectedInARow >= PERSISTENCE
+                && norm >= events.get(events.size() - rejectedInARow).norm() / factor) {
+            return acceptNewScale(metaIteration, norm, objective, reference);
         }
         boolean keep = action == Action.RECORD && Double.isFinite(norm);
         boolean stop = action == Action.STOP || (action == Action.RECORD && !keep);
         if (action == Action.SHRINK_STEP) {
             stepScale *= shrink;
+            rejectedInARow++;
         }
         String message = String.format("meta-iteration %d: hypergradient norm %.3g is %s the median %.3g of earlier norms%s;"
                 + " %s", metaIteration, norm, Double.isFinite(norm) ? "over " + factor + "x" : "not finite, not comparable to",
@@ -162,6 +206,31 @@ public final class ExplosionGuard {
             lastObjective = objective; // the update stands, so later objectives compare with this point
         }
         return new Decision(true, stop, stepScale, keep);
+    }
+
+    /** The norm stayed high while the step shrank: take it as the new scale (see the class comment). */
+    private Decision acceptNewScale(int metaIteration, double norm, double objective, double reference) {
+        double restored = stepScale / Math.pow(shrink, rejectedInARow);
+        String message = String.format("meta-iteration %d: hypergradient norm %.3g is still over %sx the median %.3g"
+                + " after %d rejected updates in a row (meta step down to %sx), so the step did not cause it; accepted as"
+                + " the hypergradient's new scale: update applied, norm history restarted, meta step back to %sx",
+                metaIteration, norm, factor, reference, rejectedInARow, stepScale, restored);
+        stepScale = restored;
+        rejectedInARow = 0;
+        history.clear();
+        history.add(norm);
+        lastObjective = objective;
+        events.add(new Event(metaIteration, norm, reference, action, message, true));
+        return new Decision(false, false, stepScale);
+    }
+
+    /**
+     * Rejections in a row so far (for checkpoints).
+     *
+     * @return the count since the last accepted norm
+     */
+    public int rejectedInARow() {
+        return rejectedInARow;
     }
 
     /**
@@ -206,10 +275,13 @@ public final class ExplosionGuard {
      * @param acceptedNorms {@link #history()} at checkpoint time
      * @param scale {@link #stepScale()} at that time
      * @param acceptedObjective {@link #lastAcceptedObjective()} at that time
+     * @param rejections {@link #rejectedInARow()} at that time
      * @param pastEvents {@link #events()} at that time
      */
-    public void restore(double[] acceptedNorms, double scale, double acceptedObjective, List<Event> pastEvents) {
+    public void restore(double[] acceptedNorms, double scale, double acceptedObjective, int rejections,
+            List<Event> pastEvents) {
         lastObjective = acceptedObjective;
+        rejectedInARow = rejections;
         history.clear();
         for (double n : acceptedNorms) {
             history.add(n);

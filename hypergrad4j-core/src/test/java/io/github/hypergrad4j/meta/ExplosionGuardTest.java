@@ -104,7 +104,8 @@ class ExplosionGuardTest {
         assertThat(guard.observe(4, 50, 2.0).applyUpdate()).isTrue();
         assertThat(guard.lastAcceptedObjective()).as("the kept update's point").isEqualTo(2.0);
         ExplosionGuard copy = ExplosionGuard.defaults(ExplosionGuard.Action.RECORD);
-        copy.restore(guard.history(), guard.stepScale(), guard.lastAcceptedObjective(), guard.events());
+        copy.restore(guard.history(), guard.stepScale(), guard.lastAcceptedObjective(), guard.rejectedInARow(),
+                guard.events());
         assertThat(copy.observe(5, 50, 1.5).exploded()).as("1.5 improves on the restored 2.0").isFalse();
         assertThat(guard.observe(5, 50, 1.5).exploded()).isFalse();
     }
@@ -138,5 +139,59 @@ class ExplosionGuardTest {
         assertThat(objectives[4]).as("the scenario: the loss falls; " + seen).isLessThan(objectives[3]);
         assertThat(normOnly.events()).as("by the norm alone: an explosion").hasSize(1);
         assertThat(withObjective.events()).as("with the objective: the plateau left").isEmpty();
+    }
+
+    @Test
+    void aNormThatStaysHighWhileTheStepShrinksIsAcceptedAsTheNewScale() {
+        ExplosionGuard guard = ExplosionGuard.defaults(ExplosionGuard.Action.SHRINK_STEP);
+        for (int k = 0; k < 4; k++) {
+            guard.observe(k, 0.003, 2.30);
+        }
+        double[] scales = new double[3];
+        for (int k = 0; k < 3; k++) {
+            ExplosionGuard.Decision d = guard.observe(4 + k, 1.5, 2.31);
+            assertThat(d.applyUpdate()).as("rejection %d", k + 1).isFalse();
+            scales[k] = d.stepScale();
+        }
+        assertThat(scales).containsExactly(0.5, 0.25, 0.125);
+        assertThat(guard.rejectedInARow()).isEqualTo(3);
+        ExplosionGuard.Decision d = guard.observe(7, 1.2, 2.32);
+        assertThat(d.exploded()).as("still high at 1/8 of the step: not the step's doing").isFalse();
+        assertThat(d.stepScale()).as("the step before the rejections").isEqualTo(1);
+        assertThat(guard.history()).as("history restarted from the new scale").containsExactly(1.2);
+        assertThat(guard.events()).hasSize(4).last().satisfies(e -> {
+            assertThat(e.accepted()).isTrue();
+            assertThat(e.message()).contains("new scale");
+        });
+        assertThat(guard.observe(8, 1.4, 2.4).exploded()).as("within the warm-up of the new history").isFalse();
+    }
+
+    @Test
+    void aStepThatCausedTheExplosionIsStillRejectedWhenTheSmallerStepCalmsIt() {
+        ExplosionGuard guard = ExplosionGuard.defaults(ExplosionGuard.Action.SHRINK_STEP);
+        for (int k = 0; k < 4; k++) {
+            guard.observe(k, 0.003, 2.30);
+        }
+        guard.observe(4, 1.5, 2.5);
+        guard.observe(5, 1.5, 2.5);
+        assertThat(guard.observe(6, 0.004, 2.29).exploded()).as("the retaken smaller step is calm").isFalse();
+        assertThat(guard.rejectedInARow()).isZero();
+        assertThat(guard.observe(7, 1.5, 2.5).exploded()).as("a new run of rejections starts from zero").isTrue();
+        assertThat(guard.stepScale()).isEqualTo(0.125);
+        assertThat(guard.events()).noneMatch(ExplosionGuard.Event::accepted);
+    }
+
+    @Test
+    void normsThatFallWithTheStepAreTheStepsDoingAndStayRejected() {
+        // Gradient descent overshooting on x^4 / 4: each halving of the step divides the norm by ~10.
+        ExplosionGuard guard = ExplosionGuard.defaults(ExplosionGuard.Action.SHRINK_STEP);
+        for (int k = 0; k < 3; k++) {
+            guard.observe(k, 3 + k, 1.0 + k);
+        }
+        double norm = 1e6;
+        for (int k = 0; k < 5; k++, norm /= 10) { // down to 100, still over 10x the median 4
+            assertThat(guard.observe(3 + k, norm, 1e9).exploded()).as("norm %s after %d rejections", norm, k).isTrue();
+        }
+        assertThat(guard.events()).noneMatch(ExplosionGuard.Event::accepted);
     }
 }

@@ -24,6 +24,46 @@ class MetaOptimizersTest {
         return Math.sqrt(s);
     }
 
+    /**
+     * The original hypergrad code's adam, transcribed in its own notation (b1, b2 are one minus the
+     * decays; its first-moment weight b1t = 1 - (1 - b1) lam^i grows to 1), as the oracle for
+     * {@link Adam#asInOriginalHypergrad}.
+     */
+    @Test
+    void adamAsInTheOriginalFollowsItsOwnFormulas() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double step = 0.04, b1 = 0.1, b2 = 0.01, eps = 1e-4, lam = 1e-4;
+        double[] x = {0.3, -1.2, 2.0}, expected = x.clone(), m = new double[3], v = new double[3];
+        Adam adam = Adam.asInOriginalHypergrad(step);
+        for (int i = 0; i < 8; i++) {
+            double[] g = {r.nextGaussian() * 1e-3, r.nextGaussian(), r.nextGaussian() * 50};
+            double b1t = 1 - (1 - b1) * Math.pow(lam, i);
+            for (int k = 0; k < 3; k++) {
+                m[k] = b1t * g[k] + (1 - b1t) * m[k];
+                v[k] = b2 * g[k] * g[k] + (1 - b2) * v[k];
+                double mhat = m[k] / (1 - Math.pow(1 - b1, i + 1)), vhat = v[k] / (1 - Math.pow(1 - b2, i + 1));
+                expected[k] -= step * mhat / (Math.sqrt(vhat) + eps);
+            }
+            adam.stepInPlace(x, g);
+            for (int k = 0; k < 3; k++) {
+                assertThat(x[k]).as("step %d, coordinate %d", i, k).isCloseTo(expected[k],
+                        org.assertj.core.api.Assertions.within(1e-12 * (1 + Math.abs(expected[k]))));
+            }
+        }
+    }
+
+    @Test
+    void aFirstMomentDecayFactorOfOneIsPlainAdamBitForBit() {
+        double[] a = {0.5, -0.5}, b = a.clone();
+        Adam plain = new Adam(0.1, 0.9, 0.999, 1e-8), same = plain.withFirstMomentDecayFactor(1);
+        for (int k = 0; k < 20; k++) {
+            plain.stepInPlace(a, gradient(a));
+            same.stepInPlace(b, gradient(b));
+        }
+        assertThat(b).containsExactly(a);
+        assertThatThrownBy(() -> plain.withFirstMomentDecayFactor(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void adamConvergesOnAQuadratic() {
         double[] x = new double[5];

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
             "MLP 784-50-50-50-10, T = 100, batch 200, 10,000 training examples, a new seed every meta-iteration,"
                 + " meta-optimiser Adam with step 0.04, 50 meta-iterations; it starts from Adam's best constant"
                 + " learning rate (a line search on 5 fixed seeds) and compares the learned schedule with it."})
-public final class AdamScheduleCommand extends ExperimentCommand {
+public final class AdamScheduleCommand extends MetaExperimentCommand {
     @Option(names = "--meta-iterations", paramLabel = "N", description = "Hypergradient steps.")
     Integer metaIterations;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
             "Defaults: 10,000 training, 10,000 validation, 1,000 test examples, batch 100, 50 iterations, learning rate"
                 + " 1, momentum 0.9, initial scale exp(-4), log penalties start at log 0.01 + 1, meta step 100,"
                 + " 10 meta-iterations."})
-public final class ArdCommand extends ExperimentCommand {
+public final class ArdCommand extends MetaExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
 

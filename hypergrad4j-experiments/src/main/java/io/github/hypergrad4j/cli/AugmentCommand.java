@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
             "Defaults: 1,000 training, validation and test images, squared-exponential kernel with length scale 2,"
                 + " L1 penalty 0.001, A = I + 0.01 N(0,1), gradient descent with step 0.1 on validation minibatches"
                 + " of 100, 50 passes (--meta-iterations)."})
-public final class AugmentCommand extends ExperimentCommand {
+public final class AugmentCommand extends MetaExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
             "Defaults: 1,000 training, validation and test images, batch 100, 30 iterations, learning rate 0.5,"
                 + " momentum 0.9, initial scale exp(-4), L2 0.001, sigma 1, 10 Taylor terms, A = 0 at the start (no"
                 + " augmentation), gradient descent with step 100 (--meta-step) and momentum 0.5, 10 meta-iterations."})
-public final class AugmentFlowCommand extends ExperimentCommand {
+public final class AugmentFlowCommand extends MetaExperimentCommand {
     @Mixin
     MetaOptions meta = new MetaOptions();
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
             "Preset log-shared (figure 1): one distribution shared by all weights and biases of 784-50-10, on"
                 + " [-exp(-3), exp(-3)], step 0.002, 10 meta-iterations, with its knots panel. Preset log-per-layer"
                 + " (figure 2): 784-50-10, one distribution per group, step 0.002, 100 meta-iterations."})
-public final class InitDistCommand extends ExperimentCommand {
+public final class InitDistCommand extends MetaExperimentCommand {
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "log-one-layer",
             description = "log-one-layer, log-shared or log-per-layer; default: ${DEFAULT-VALUE}.")
     String preset;

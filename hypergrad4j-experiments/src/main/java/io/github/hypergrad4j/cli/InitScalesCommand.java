@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
                 + " hypergradient descent on the training loss after training, from a poor start.",
             "Defaults: MLP 784-50-50-50-10 (8 scales), T = 100, batch 200, 10,000 training examples, learning rate 0.3,"
                 + " momentum 0.9, every scale starts at 1, Adam with step 0.1, 50 meta-iterations."})
-public final class InitScalesCommand extends ExperimentCommand {
+public final class InitScalesCommand extends MetaExperimentCommand {
     @Option(names = "--meta-iterations", paramLabel = "N", description = "Hypergradient steps.")
     Integer metaIterations;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
             "Defaults: 10 training, 20 validation, 50 test examples per class and task, 784-20-20-5 tanh networks,"
                 + " 50 full-batch steps, learning rate 0.3, momentum 0.9, penalty 0.003, Adam meta step 0.02,"
                 + " 25 meta-iterations."})
-public final class WeightSharingCommand extends ExperimentCommand {
+public final class WeightSharingCommand extends MetaExperimentCommand {
     // Not the MetaOptions mixin: its --validation-size and --test-size count examples, here sizes are per class.
     @Option(names = "--meta-iterations", paramLabel = "N", description = "Hypergradient steps of the learned arm.")
     Integer metaIterations;

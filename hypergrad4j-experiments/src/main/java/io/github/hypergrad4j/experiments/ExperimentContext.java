@@ -4,6 +4,7 @@ import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.DatasetName;
 import io.github.hypergrad4j.data.LabelledImages;
 import io.github.hypergrad4j.data.SplitSizes;
+import io.github.hypergrad4j.experiments.meta.MetaCurve;
 import io.github.hypergrad4j.model.ParameterLayout;
 import io.github.hypergrad4j.report.AtomicFiles;
 import io.github.hypergrad4j.report.Results;
@@ -30,6 +31,7 @@ public final class ExperimentContext {
     private final RunOptions options;
     private final RunIdentity checkpointIdentity;
     private final java.util.List<String> dataFingerprints = new java.util.ArrayList<>();
+    private final java.util.List<MetaCurve> metaCurves = new java.util.ArrayList<>();
 
     /** Made by {@link ExperimentRunner}; public for tests that drive a loop directly. */
     public ExperimentContext(long seed, boolean quick, DataSource data, Path directory, Progress progress,
@@ -170,6 +172,20 @@ public final class ExperimentContext {
     /** The {@code --data} choice itself, for experiments that pick their data by it. */
     public DataSource dataSource() {
         return data;
+    }
+
+    /**
+     * Reports a finished meta-optimisation's curve (the {@link io.github.hypergrad4j.experiments.meta.MetaLoop}
+     * does this), for the figure over seeds of {@code --seeds}
+     * ({@link io.github.hypergrad4j.experiments.meta.MetaSeeds}); recorded nowhere else.
+     */
+    public void recordMetaCurve(MetaCurve curve) {
+        metaCurves.add(curve);
+    }
+
+    /** The meta-learning curves this run reported, in order. */
+    public java.util.List<MetaCurve> metaCurves() {
+        return java.util.List.copyOf(metaCurves);
     }
 
     /** Writes a PNG figure into the run's directory (atomically) and lists it in the results. */

@@ -3,6 +3,8 @@ package io.github.hypergrad4j.experiments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.hypergrad4j.experiments.meta.Checkpoint;
+import io.github.hypergrad4j.experiments.meta.MetaCurve;
+import io.github.hypergrad4j.experiments.meta.MetaSeeds;
 import io.github.hypergrad4j.report.LockFile;
 import io.github.hypergrad4j.report.ReportIndex;
 import io.github.hypergrad4j.report.Results;
@@ -68,38 +70,31 @@ public final class ExperimentRunner {
 
     public static Outcome run(Experiment experiment, Settings s) throws IOException {
         Path out = s.outputDirectory();
-        RunIdentity identity = RunIdentity.of(experiment.name(), settings(experiment, s),
-                s.command());
+        RunIdentity identity = identity(experiment, s, s.seed());
         BufferDirectory.check(s.options());
         try (RunSlot slot = RunSlot.claim(out, experiment.name(), LockFile.describeThisProcess(s.command()),
-                Checkpoint.FILE_NAME, Results.FILE_NAME)) {
+                ExperimentRunner::resumable, Results.FILE_NAME)) {
             slot.repairs().forEach(s.log());
             Path work = workDirectory(slot, identity, s.options());
             List<Path> created = createDirectories(work);
             try {
-                Results results = new Results(experiment.name(), experiment.title())
-                        .description(experiment.description() + " (Log entry: "
-                                + experiment.logDate().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
-                                + experiment.logDate().getDayOfMonth() + ".)")
-                        .order(experiment.logDate().getMonthValue() * 100 + experiment.logDate().getDayOfMonth())
-                        .seed(s.seed()).quick(s.quick()).command(s.command()).config(experiment.config());
-                // The --data choice of every run, also of those that read no subsets (all --resume compares it).
-                results.dataset().put("requested", s.data() == null ? "none" : s.data().spec());
+                Results results = newResults(experiment, s, s.seed());
                 ExperimentContext context = new ExperimentContext(s.seed(), s.quick(), s.data(), work, s.progress(),
                         s.log(), results, s.options(), identity);
                 long start = System.nanoTime();
-                experiment.run(context);
+                if (s.options().seeds() > 1) {
+                    MetaSeeds.run(context, s.options().seeds(), seedRuns(experiment, s));
+                } else {
+                    experiment.run(context);
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                results.run().put("elapsedSeconds", seconds).put("blas", Blas.backendName())
-                        .put("java", System.getProperty("java.version"))
-                        .put("processors", Runtime.getRuntime().availableProcessors())
-                        .put("resumed", s.options().resume());
+                finish(results, s, seconds);
                 results.write(work);
                 slot.commit(work);
                 Path index = ReportIndex.regenerate(out);
                 return new Outcome(slot.directory(), slot.directory().resolve(Results.FILE_NAME), index, seconds);
             } catch (IOException | RuntimeException | Error e) {
-                if (work.equals(slot.staging()) && !Files.isRegularFile(work.resolve(Checkpoint.FILE_NAME))) {
+                if (work.equals(slot.staging()) && !resumable(work)) {
                     slot.discardStaging(); // a replacement with nothing to resume: the old run stays as it was
                 } else {
                     removeIfEmpty(created);
@@ -109,12 +104,68 @@ public final class ExperimentRunner {
         }
     }
 
+    /** The results of a run with this seed, before it runs. */
+    private static Results newResults(Experiment experiment, Settings s, long seed) {
+        Results results = new Results(experiment.name(), experiment.title())
+                .description(experiment.description() + " (Log entry: "
+                        + experiment.logDate().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
+                        + experiment.logDate().getDayOfMonth() + ".)")
+                .order(experiment.logDate().getMonthValue() * 100 + experiment.logDate().getDayOfMonth())
+                .seed(seed).quick(s.quick()).command(s.command()).config(experiment.config());
+        // The --data choice of every run, also of those that read no subsets (all --resume compares it).
+        results.dataset().put("requested", s.data() == null ? "none" : s.data().spec());
+        return results;
+    }
+
+    /** How long the run took and where. */
+    private static void finish(Results results, Settings s, double seconds) {
+        results.run().put("elapsedSeconds", seconds).put("blas", Blas.backendName())
+                .put("java", System.getProperty("java.version"))
+                .put("processors", Runtime.getRuntime().availableProcessors())
+                .put("resumed", s.options().resume());
+    }
+
+    /**
+     * {@code --seeds N}: the run of each seed is the run {@code --seed s} would make, in the sub-directory
+     * {@link MetaSeeds} gives it, with its own results.json (not in the report index).
+     */
+    private static MetaSeeds.SeedRuns seedRuns(Experiment experiment, Settings s) {
+        return new MetaSeeds.SeedRuns() {
+            @Override
+            public RunIdentity identity(long seed) {
+                return ExperimentRunner.identity(experiment, s, seed);
+            }
+
+            @Override
+            public List<MetaCurve> run(long seed, Path directory) throws IOException {
+                Results results = newResults(experiment, s, seed);
+                ExperimentContext context = new ExperimentContext(seed, s.quick(), s.data(), directory, s.progress(),
+                        s.log(), results, s.options(), identity(seed));
+                long start = System.nanoTime();
+                experiment.run(context);
+                finish(results, s, (System.nanoTime() - start) / 1e9);
+                results.write(directory);
+                return context.metaCurves();
+            }
+        };
+    }
+
+    /** The checkpoint identity of the run of {@code experiment} with this seed. */
+    private static RunIdentity identity(Experiment experiment, Settings s, long seed) {
+        return RunIdentity.of(experiment.name(), settings(experiment, s, seed), s.command());
+    }
+
+    /** Whether {@code dir} holds a checkpoint or seed runs ({@code --seeds}) to resume from. */
+    private static boolean resumable(Path dir) throws IOException {
+        return Files.isRegularFile(dir.resolve(Checkpoint.FILE_NAME)) || MetaSeeds.holdsSeedRuns(dir);
+    }
+
     /** Everything that changes a result, for the checkpoint: experiment, configuration, seed, data, guard. */
-    private static ObjectNode settings(Experiment experiment, Settings s) {
+    private static ObjectNode settings(Experiment experiment, Settings s, long seed) {
         ObjectNode n = JSON.createObjectNode();
         n.put("experiment", experiment.name());
         n.set("config", JSON.valueToTree(experiment.config()));
-        n.put("seed", s.seed());
+        n.put("seed", seed);
         n.put("data", s.data() == null ? "none" : s.data().spec());
         n.put("explosionGuard", s.options().guardSetting());
         return n;
@@ -127,14 +178,30 @@ public final class ExperimentRunner {
      */
     private static Path workDirectory(RunSlot slot, RunIdentity identity, RunOptions o) throws IOException {
         Path dir = slot.directory();
-        boolean interruptedReplacement = Files.isRegularFile(slot.staging().resolve(Checkpoint.FILE_NAME));
+        boolean interruptedReplacement = resumable(slot.staging());
         if (o.resume()) {
-            Path from = interruptedReplacement ? slot.staging() : dir;
+            Path from = resumable(slot.staging()) ? slot.staging() : dir;
             Path checkpoint = from.resolve(Checkpoint.FILE_NAME);
+            boolean seedRuns = MetaSeeds.holdsSeedRuns(from);
+            if (o.seeds() > 1) {
+                if (Files.isRegularFile(checkpoint)) {
+                    throw new ConfigException("--resume --seeds " + o.seeds() + ": " + from + " holds a run of one seed"
+                            + " (its checkpoint is " + checkpoint + "), not runs of several seeds. Resume it without"
+                            + " --seeds, or start the seeds with --overwrite or another --out.");
+                }
+                if (!seedRuns) {
+                    throw new ConfigException("--resume: there is nothing to resume in " + dir + " (no seed-<s>/"
+                            + " directory with a checkpoint or a finished run). Run without --resume to start, adding"
+                            + " --overwrite if the directory holds an earlier run.");
+                }
+                return from; // each seed's checkpoint is checked before any work (MetaSeeds)
+            }
             if (!Files.isRegularFile(checkpoint)) {
-                throw new ConfigException("--resume: there is no checkpoint to resume in " + dir + " (only meta-optimisation"
+                throw new ConfigException("--resume: there is no checkpoint to resume in " + dir + (seedRuns
+                        ? " itself: it holds the runs of several seeds (seed-<s>/). Resume with the --seeds N of the"
+                        + " interrupted run." : " (only meta-optimisation"
                         + " experiments write one, after their first meta-iteration). Run without --resume to start,"
-                        + " adding --overwrite if the directory holds an earlier run.");
+                        + " adding --overwrite if the directory holds an earlier run."));
             }
             Checkpoint.read(checkpoint, identity); // refuses a damaged or mismatched one before any work
             return from;

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * How a run treats its output directory, a meta-optimisation's exploding hypergradients and the
  * information buffer's memory. None of these changes a result except the explosion guard, which is
- * therefore part of the settings a checkpoint must match.
+ * therefore part of the settings a checkpoint must match, and the number of seeds, which repeats the
+ * whole run for more seeds (each seed's run is the same as without it).
  *
  * @param resume continue from the checkpoint in the run's directory
  * @param overwrite allow running into a directory that holds an earlier run's files
@@ -17,9 +18,12 @@ import java.nio.file.Path;
  *     for no limit
  * @param bufferDirectory where spill files go
  * @param pauseMillis sleep at the start of every meta-iteration (for tests that interrupt a run)
+ * @param seeds how many seeds (the run's seed and the next ones) a meta-optimisation experiment runs in turn,
+ *     each in its own sub-directory, with a figure of the mean meta-learning curve and its band
+ *     ({@link io.github.hypergrad4j.experiments.meta.MetaSeeds}); 1: one run, as without the option
  */
 public record RunOptions(boolean resume, boolean overwrite, double explosionFactor, ExplosionGuard.Action onExplosion,
-        long bufferMemory, Path bufferDirectory, long pauseMillis) {
+        long bufferMemory, Path bufferDirectory, long pauseMillis, int seeds) {
     /** The explosion guard's default factor. */
     public static final double DEFAULT_EXPLOSION_FACTOR = 10;
     /** The explosion guard's meta-iterations of warm-up before it can fire (except on non-finite norms). */
@@ -41,6 +45,10 @@ public record RunOptions(boolean resume, boolean overwrite, double explosionFact
         if (pauseMillis < 0) {
             throw new ConfigException("the pause per meta-iteration must be >= 0 ms, got " + pauseMillis);
         }
+        if (seeds < 1) {
+            throw new ConfigException("--seeds must be a positive number of seeds to repeat the meta-optimisation"
+                    + " for (1: the run's own --seed only), got " + seeds);
+        }
         if (bufferDirectory == null) {
             bufferDirectory = Path.of(System.getProperty("java.io.tmpdir"));
         }
@@ -48,23 +56,28 @@ public record RunOptions(boolean resume, boolean overwrite, double explosionFact
 
     /** No resume or overwrite, guard at factor 10 shrinking the step, buffer in memory. */
     public static RunOptions defaults() {
-        return new RunOptions(false, false, DEFAULT_EXPLOSION_FACTOR, ExplosionGuard.Action.SHRINK_STEP, 0, null, 0);
+        return new RunOptions(false, false, DEFAULT_EXPLOSION_FACTOR, ExplosionGuard.Action.SHRINK_STEP, 0, null, 0, 1);
     }
 
     public RunOptions withResume(boolean resume, boolean overwrite) {
-        return new RunOptions(resume, overwrite, explosionFactor, onExplosion, bufferMemory, bufferDirectory, pauseMillis);
+        return new RunOptions(resume, overwrite, explosionFactor, onExplosion, bufferMemory, bufferDirectory, pauseMillis, seeds);
     }
 
     public RunOptions withExplosionGuard(double factor, ExplosionGuard.Action action) {
-        return new RunOptions(resume, overwrite, factor, action, bufferMemory, bufferDirectory, pauseMillis);
+        return new RunOptions(resume, overwrite, factor, action, bufferMemory, bufferDirectory, pauseMillis, seeds);
     }
 
     public RunOptions withBufferMemory(long bytes, Path directory) {
-        return new RunOptions(resume, overwrite, explosionFactor, onExplosion, bytes, directory, pauseMillis);
+        return new RunOptions(resume, overwrite, explosionFactor, onExplosion, bytes, directory, pauseMillis, seeds);
     }
 
     public RunOptions withPause(long millis) {
-        return new RunOptions(resume, overwrite, explosionFactor, onExplosion, bufferMemory, bufferDirectory, millis);
+        return new RunOptions(resume, overwrite, explosionFactor, onExplosion, bufferMemory, bufferDirectory, millis, seeds);
+    }
+
+    /** With {@code n} seeds run in turn ({@link #seeds()}). */
+    public RunOptions withSeeds(int n) {
+        return new RunOptions(resume, overwrite, explosionFactor, onExplosion, bufferMemory, bufferDirectory, pauseMillis, n);
     }
 
     /** A fresh guard for one meta-optimisation, or null when switched off. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -24,6 +25,8 @@ public final class LineChart {
     private record Series(String name, double[] x, double[] y, Color colour, boolean line, boolean markers,
             boolean inLegend, boolean dashed) {}
 
+    private record Label(String text, double x, double y) {}
+
     private final String title;
     private String xLabel = "";
     private String yLabel = "";
@@ -33,6 +36,7 @@ public final class LineChart {
     private Styler.LegendPosition legendPosition = Styler.LegendPosition.InsideNE;
     private boolean markers = true;
     private final List<Series> series = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
 
     private LineChart(String title) {
         this.title = title;
@@ -68,7 +72,10 @@ public final class LineChart {
         return this;
     }
 
-    /** Where the legend goes, by compass corner: "NE", "NW", "SE", "SW" (inside the plot) or "outside". */
+    /**
+     * Where the legend goes, by compass corner: "NE", "NW", "SE", "SW" (inside the plot), "outside" (to the
+     * right of it) or "below" (under it, its entries in a row).
+     */
     public LineChart legendAt(String corner) {
         switch (corner) {
             case "NE" -> legendPosition = Styler.LegendPosition.InsideNE;
@@ -76,7 +83,9 @@ public final class LineChart {
             case "SE" -> legendPosition = Styler.LegendPosition.InsideSE;
             case "SW" -> legendPosition = Styler.LegendPosition.InsideSW;
             case "outside" -> legendPosition = Styler.LegendPosition.OutsideE;
-            default -> throw new IllegalArgumentException("legend corner must be NE, NW, SE, SW or outside: " + corner);
+            case "below" -> legendPosition = Styler.LegendPosition.OutsideS;
+            default -> throw new IllegalArgumentException("legend corner must be NE, NW, SE, SW, outside or below: "
+                    + corner);
         }
         return this;
     }
@@ -134,6 +143,12 @@ public final class LineChart {
         return ys;
     }
 
+    /** A text centred at (x, y) in data coordinates, e.g. the true height of a value above a clipped axis. */
+    public LineChart label(String text, double x, double y) {
+        labels.add(new Label(text, x, y));
+        return this;
+    }
+
     private LineChart add(Series s) {
         if (s.x.length != s.y.length) {
             throw new IllegalArgumentException("series '" + s.name + "' has " + s.x.length + " x values and "
@@ -181,6 +196,9 @@ public final class LineChart {
             st.setYAxisMin(yRange.min());
             st.setYAxisMax(yRange.max());
         }
+        for (Label l : labels) {
+            chart.addAnnotation(new AnnotationText(l.text, l.x, l.y, false));
+        }
         return BitmapEncoder.getBufferedImage(chart);
     }
 
@@ -227,8 +245,13 @@ public final class LineChart {
         st.setLegendFont(Fonts.tick());
         st.setLegendVisible(legend);
         st.setLegendPosition(legendPosition);
+        if (legendPosition == Styler.LegendPosition.OutsideS) {
+            st.setLegendLayout(Styler.LegendLayout.Horizontal);
+        }
         st.setLegendBorderColor(Color.GRAY);
         st.setMarkerSize(5);
+        st.setAnnotationTextFont(Fonts.tick());
+        st.setAnnotationTextFontColor(Color.DARK_GRAY);
         st.setAntiAlias(true);
     }
 

@@ -130,7 +130,12 @@ public final class Results {
      * @param message one line for the reader
      */
     public Results event(int metaIteration, double norm, double reference, String action, String message) {
-        ObjectNode e = events.addObject().put("type", "exploding-hypergradient").put("metaIteration", metaIteration);
+        return event("exploding-hypergradient", metaIteration, norm, reference, action, message);
+    }
+
+    /** Lists a guard event of the given type ({@code exploding-hypergradient}, {@code hypergradient-scale-accepted}). */
+    public Results event(String type, int metaIteration, double norm, double reference, String action, String message) {
+        ObjectNode e = events.addObject().put("type", type).put("metaIteration", metaIteration);
         new ResultsSection(e).put("norm", norm).put("reference", reference);
         e.put("action", action).put("message", message);
         return this;

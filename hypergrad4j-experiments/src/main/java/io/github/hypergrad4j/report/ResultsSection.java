@@ -57,6 +57,14 @@ public final class ResultsSection {
         return this;
     }
 
+    public ResultsSection put(String key, long[] values) {
+        ArrayNode a = node.putArray(key);
+        for (long v : values) {
+            a.add(v);
+        }
+        return this;
+    }
+
     /** A matrix as an array of rows. */
     public ResultsSection put(String key, double[][] rows) {
         ArrayNode a = node.putArray(key);

@@ -50,6 +50,21 @@ public final class RunSlot implements AutoCloseable {
      */
     public static RunSlot claim(Path out, String name, String holder, String keepFile, String completeFile)
             throws IOException {
+        return claim(out, name, holder, dir -> Files.isRegularFile(dir.resolve(keepFile)), completeFile);
+    }
+
+    /** What makes a staging directory worth keeping (e.g. a checkpoint to resume from, in it or below it). */
+    @FunctionalInterface
+    public interface WorthKeeping {
+        boolean test(Path directory) throws IOException;
+    }
+
+    /**
+     * As {@link #claim(Path, String, String, String, String)}, with a test of whether a staging directory
+     * holds something to resume from.
+     */
+    public static RunSlot claim(Path out, String name, String holder, WorthKeeping keep, String completeFile)
+            throws IOException {
         List<Path> missing = new ArrayList<>();
         for (Path p = out.toAbsolutePath().normalize(); p != null && !Files.exists(p); p = p.getParent()) {
             missing.add(p);
@@ -69,7 +84,7 @@ public final class RunSlot implements AutoCloseable {
         }
         RunSlot slot = new RunSlot(out, name, lock, missing);
         try {
-            slot.repair(keepFile, completeFile);
+            slot.repair(keep, completeFile);
         } catch (IOException | RuntimeException e) {
             slot.close();
             throw e;
@@ -77,7 +92,7 @@ public final class RunSlot implements AutoCloseable {
         return slot;
     }
 
-    private void repair(String keepFile, String completeFile) throws IOException {
+    private void repair(WorthKeeping keep, String completeFile) throws IOException {
         Path dir = directory(), staging = staging(), aside = aside();
         if (Files.isDirectory(aside)) {
             if (!Files.exists(dir)) {
@@ -88,7 +103,7 @@ public final class RunSlot implements AutoCloseable {
             }
             deleteTree(aside);
         }
-        if (Files.isDirectory(staging) && !Files.isRegularFile(staging.resolve(keepFile))) {
+        if (Files.isDirectory(staging) && !keep.test(staging)) {
             deleteTree(staging);
             repairs.add("removed " + staging + ", left by an interrupted --overwrite with nothing to resume");
         }

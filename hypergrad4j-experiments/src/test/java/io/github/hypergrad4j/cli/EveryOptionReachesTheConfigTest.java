@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * Every option an experiment command accepts reaches the run: for each experiment command and each of
  * its options, enumerated from picocli's model (so an option added later without being wired fails
  * here), some valid value changes the configuration that results.json records. The options every
- * experiment shares (seed, data, output, resume, guard, buffer, verbosity, help) are recorded outside
+ * experiment shares (seed, data, output, resume, guard, buffer, verbosity, help; and the meta experiments'
+ * --seeds, which repeats the whole run) are recorded outside
  * the configuration and are left out. Nothing is run: the command is parsed and its experiment built.
  */
 class EveryOptionReachesTheConfigTest {
@@ -32,7 +33,8 @@ class EveryOptionReachesTheConfigTest {
     private static final List<String> REAL = List.of("0.37", "0.5", "-3", "2");
     private static final List<String> LIST = List.of("1,2", "784,13,10");
     private static final Map<String, List<String>> WORDS = Map.of("--preset", List.of("log-1k", "log-fig1", "log-shared"),
-            "--tasks", List.of("omniglot"), "--spark", List.of("local[1]"), "--output-activation", List.of("linear", "tanh"));
+            "--tasks", List.of("omniglot"), "--spark", List.of("local[1]"), "--output-activation", List.of("linear", "tanh"),
+            "--meta-objective", List.of("cross-entropy", "with-l2"));
 
     @Test
     void everyOptionOfEveryExperimentChangesTheRecordedConfig() throws Exception {
@@ -86,8 +88,10 @@ class EveryOptionReachesTheConfigTest {
     /** The options of the mixins every experiment command has, and --help and --version. */
     private static Set<String> shared(CommandSpec spec) {
         Set<String> names = new HashSet<>(List.of("--help", "--version"));
-        for (String mixin : List.of("options", "verbosity")) {
-            spec.mixins().get(mixin).options().forEach(o -> names.add(o.longestName()));
+        for (String mixin : List.of("options", "verbosity", "metaSeeds")) {
+            if (spec.mixins().containsKey(mixin)) { // metaSeeds (--seeds): meta experiments only, recorded in data.seeds
+                spec.mixins().get(mixin).options().forEach(o -> names.add(o.longestName()));
+            }
         }
         return names;
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ThreadCountResultsTest {
     private static final List<String> RUN = List.of("lr-schedule", "--quick", "--quiet", "--batch-size", "500",
-            "--train-size", "500", "--steps", "5", "--seeds", "4", "--meta-iterations", "1");
+            "--train-size", "500", "--steps", "5", "--gradient-seeds", "4", "--meta-iterations", "1");
 
     @TempDir
     Path tmp;

@@ -13,6 +13,7 @@ import io.github.hypergrad4j.experiments.InnerRun;
 import io.github.hypergrad4j.experiments.LoadedData;
 import io.github.hypergrad4j.experiments.Progress;
 import io.github.hypergrad4j.experiments.meta.MetaFigures;
+import io.github.hypergrad4j.experiments.meta.MetaCurve;
 import io.github.hypergrad4j.experiments.meta.MetaHistory;
 import io.github.hypergrad4j.experiments.meta.MetaLoop;
 import io.github.hypergrad4j.hyper.InitialWeights;
@@ -155,6 +156,7 @@ public final class Augment implements Experiment {
                         config.metaIterations(), m.get("validationLoss")));
             }
         }
+        context.recordMetaCurve(MetaCurve.of("validationLoss", history)); // no MetaLoop here: for --seeds
         record(context, history, a, d, test);
     }
 

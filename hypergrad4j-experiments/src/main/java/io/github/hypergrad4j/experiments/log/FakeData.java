@@ -1,6 +1,7 @@
 package io.github.hypergrad4j.experiments.log;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.data.CyclicBatches;
 import io.github.hypergrad4j.data.Examples;
@@ -27,9 +28,11 @@ import io.github.hypergrad4j.plot.Panels;
 import io.github.hypergrad4j.tensor.Tensor;
 import io.github.hypergrad4j.train.Classification;
 import io.github.hypergrad4j.train.Hypergradient;
+import io.github.hypergrad4j.train.Objective;
 import io.github.hypergrad4j.train.Schedule;
 import io.github.hypergrad4j.train.Theta;
 import io.github.hypergrad4j.train.TrainingLoss;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.MonthDay;
 import java.util.LinkedHashMap;
@@ -44,6 +47,40 @@ import java.util.Map;
 public final class FakeData implements Experiment {
     static final String DATA = "data";
 
+    /** What the meta-optimisation minimises, a function of the trained weights w_T. */
+    public enum MetaObjective {
+        /** The validation cross-entropy alone. */
+        CROSS_ENTROPY("cross-entropy"),
+        /**
+         * The validation cross-entropy plus the training loss's L2 term l2 |w_T|^2: the original's meta-objective
+         * (its loss function always added the penalty). The term depends on w_T, so its gradient goes through
+         * the reverse pass like the cross-entropy's.
+         */
+        WITH_L2("with-l2");
+
+        private final String word;
+
+        MetaObjective(String word) {
+            this.word = word;
+        }
+
+        /** The command line's name, cross-entropy or with-l2, also as results.json records it. */
+        @JsonValue
+        public String word() {
+            return word;
+        }
+
+        /** The objective named by its command-line word. */
+        public static MetaObjective of(String word) {
+            for (MetaObjective m : values()) {
+                if (m.word.equals(word)) {
+                    return m;
+                }
+            }
+            throw new ConfigException("'" + word + "' is not a meta-objective; use cross-entropy or with-l2");
+        }
+    }
+
     /**
      * @param inner the inner training run; its training set is the ten fake images (one per class), so
      *     its training size is 10 and its batch at most 10
@@ -52,12 +89,16 @@ public final class FakeData implements Experiment {
      * @param dataStep gradient-descent step on the fake pixels
      * @param metaIterations hypergradient steps
      * @param outputActivation the activation before the softmax (tanh in the log's figure 1, linear in figure 3)
+     * @param metaObjective the validation cross-entropy, or it plus the L2 term (the original's, the presets' default)
      */
     public record Config(@JsonUnwrapped InnerRun inner, double l2, double fakeInitialScale, double dataStep,
-            int metaIterations, Activation outputActivation) {
+            int metaIterations, Activation outputActivation, MetaObjective metaObjective) {
         public Config {
             if (outputActivation == null) {
                 throw new ConfigException("the network needs an output activation (linear or tanh)");
+            }
+            if (metaObjective == null) {
+                throw new ConfigException("the meta-objective must be cross-entropy or with-l2");
             }
             if (inner.sizes().train() != LabelledImages.DEFAULT_CLASSES) {
                 throw new ConfigException("fake-data trains on one fake image per class, "
@@ -69,9 +110,9 @@ public final class FakeData implements Experiment {
             ConfigException.requirePositive("meta-iterations (--meta-iterations)", metaIterations);
         }
 
-        /** A linear output layer (the log's figure 3). */
+        /** A linear output layer and the original's meta-objective with the L2 term (the log's figure 3). */
         public Config(InnerRun inner, double l2, double fakeInitialScale, double dataStep, int metaIterations) {
-            this(inner, l2, fakeInitialScale, dataStep, metaIterations, Activation.LINEAR);
+            this(inner, l2, fakeInitialScale, dataStep, metaIterations, Activation.LINEAR, MetaObjective.WITH_L2);
         }
 
         /** The preset names, default first. */
@@ -82,14 +123,15 @@ public final class FakeData implements Experiment {
          * scale exp(-4), fake data from 0.01 N(0, 1), 10,000 validation and 1,000 test images, data step 1, 20
          * meta-iterations. log-fig1 (figure 1): tanh before the softmax, L2 0.1, 10 iterations, learning rate
          * exp(0.5), initial scale exp(-2), fake data from zero, 1,000 validation images, data step 0.04, 50
-         * meta-iterations.
+         * meta-iterations. Both minimise the validation loss with the L2 term, as the original's experiment.py
+         * of both figures did (its meta-objective was its loss function, which always added the penalty).
          */
         public static Config preset(String name, boolean quick) {
             return switch (name) {
                 case "log-fig3" -> quick ? new Config(inner(1_000, 500, 20, 1.0, -4), 0.01, 0.01, 1.0, 6)
                         : new Config(inner(10_000, 1_000, 40, 1.0, -4), 0.01, 0.01, 1.0, 20);
                 case "log-fig1" -> new Config(inner(quick ? 500 : 1_000, quick ? 200 : 1_000, 10, Math.exp(0.5), -2),
-                        0.1, 0, 0.04, quick ? 6 : 50, Activation.TANH);
+                        0.1, 0, 0.04, quick ? 6 : 50, Activation.TANH, MetaObjective.WITH_L2);
                 default -> throw new ConfigException("unknown preset '" + name + "'; choose one of " + PRESETS);
             };
         }
@@ -110,15 +152,19 @@ public final class FakeData implements Experiment {
         }
 
         public Config withMeta(double step, int count) {
-            return new Config(inner, l2, fakeInitialScale, step, count, outputActivation);
+            return new Config(inner, l2, fakeInitialScale, step, count, outputActivation, metaObjective);
         }
 
         public Config withInner(InnerRun run) {
-            return new Config(run, l2, fakeInitialScale, dataStep, metaIterations, outputActivation);
+            return new Config(run, l2, fakeInitialScale, dataStep, metaIterations, outputActivation, metaObjective);
         }
 
         public Config withNetwork(Activation output) {
-            return new Config(inner, l2, fakeInitialScale, dataStep, metaIterations, output);
+            return new Config(inner, l2, fakeInitialScale, dataStep, metaIterations, output, metaObjective);
+        }
+
+        public Config withMetaObjective(MetaObjective objective) {
+            return new Config(inner, l2, fakeInitialScale, dataStep, metaIterations, outputActivation, objective);
         }
     }
 
@@ -142,7 +188,9 @@ public final class FakeData implements Experiment {
     public String description() {
         return "Given only ten training examples, what should they look like to do well on a validation set? The"
                 + " pixels of ten images (labels 0 to 9) are hyperparameters of a logistic regression's training run,"
-                + " learned by following the exact gradient of the validation loss. They turn into canonical examples"
+                + " learned by following the exact gradient of the validation loss (" + (config.metaObjective()
+                == MetaObjective.WITH_L2 ? "with the training loss's L2 term on the trained weights, as in the original"
+                : "the cross-entropy alone") + "). They turn into canonical examples"
                 + " of each class; the error-rate figure shows how far the validation set is overfitted.";
     }
 
@@ -174,11 +222,7 @@ public final class FakeData implements Experiment {
             oneHot[c * classes + c] = 1;
         }
         Tensor fakeTargets = Tensor.of(oneHot, classes, classes);
-        L2Penalty l2 = L2Penalty.scalar(layout);
-        Tensor lambda = Tensor.vector(config.l2());
-        TrainingLoss loss = Classification.plus(
-                Classification.thetaMinibatchLoss(model, DATA, fakeTargets, new CyclicBatches(classes, run.batchSize())),
-                (w, theta) -> l2.apply(w, w.tape().constant(lambda)));
+        TrainingLoss loss = trainingLoss(model, fakeTargets, run.batchSize(), config.l2());
         double[] w0 = run.initialWeights(layout, context);
         Schedule schedule = run.schedule(layout);
 
@@ -212,17 +256,64 @@ public final class FakeData implements Experiment {
             }
             // The original's losses all include the training penalty: validation and test + this are its numbers.
             m.put("penalty", config.l2() * squares);
+            m.put("trainLossWithL2", tr.loss() + config.l2() * squares);
+            m.put("validationLossWithL2", va.loss() + config.l2() * squares);
             m.put("testLoss", te.loss());
+            m.put("testLossWithL2", te.loss() + config.l2() * squares);
             m.put("fakeDataScale", Examples.rms(images.data()) / realScale);
             m.put("trainError", tr.errorRate());
             m.put("validationError", va.errorRate());
             m.put("testError", te.errorRate());
             return m;
         };
-        MetaHistory history = new MetaLoop(context, "fake-data meta-iterations", config.metaIterations(), "validationLoss")
+        MetaHistory history = new MetaLoop(context, "fake-data meta-iterations", config.metaIterations(), headline())
                 .run(fake, new SgdMomentum(config.dataStep(), 0), new MetaTraining(context.trainer(layout, loss), w0,
-                        schedule, Classification.setLoss(model, valid), hyper, evaluation));
+                        schedule, metaObjective(model, valid, config.l2(), config.metaObjective()), hyper, evaluation));
         record(context, history, fake, valid);
+    }
+
+    private BufferedImage metaCurve(MetaHistory history) {
+        if (config.metaObjective() == MetaObjective.WITH_L2) {
+            return MetaFigures.metaCurve(history, "Meta-learning curve (meta-objective: validation loss + L2)",
+                    "Loss / relative scale", new String[] {"trainLossWithL2", "validationLossWithL2", "testLossWithL2",
+                        "validationLoss", "testLoss", "fakeDataScale"},
+                    new String[] {"Training loss + L2 (fake data)", "Validation loss + L2 (meta-objective)",
+                        "Test loss + L2", "Validation cross-entropy", "Test cross-entropy", "Fake data scale"});
+        }
+        return MetaFigures.metaCurve(history, "Meta-learning curve", "Loss / relative scale",
+                new String[] {"trainLoss", "validationLoss", "testLoss", "fakeDataScale"},
+                new String[] {"Training loss (fake data)", "Validation loss", "Test loss", "Fake data scale"});
+    }
+
+    /** The meta-objective's metric: the progress line's and the guard's headline. */
+    private String headline() {
+        return config.metaObjective() == MetaObjective.WITH_L2 ? "validationLossWithL2" : "validationLoss";
+    }
+
+    /**
+     * The training loss on the fake images (read from theta by the name {@link #DATA}, one per class with
+     * these one-hot targets), in minibatches of {@code batchSize}, plus l2 |w|^2 on every weight.
+     */
+    static TrainingLoss trainingLoss(Mlp model, Tensor fakeTargets, int batchSize, double l2) {
+        L2Penalty penalty = L2Penalty.scalar(model.layout());
+        Tensor lambda = Tensor.vector(l2);
+        return Classification.plus(Classification.thetaMinibatchLoss(model, DATA, fakeTargets,
+                new CyclicBatches(fakeTargets.rows(), batchSize)), (w, theta) -> penalty.apply(w, w.tape().constant(lambda)));
+    }
+
+    /**
+     * The meta-objective of the final weights w_T: the cross-entropy on {@code valid}, plus (with
+     * {@link MetaObjective#WITH_L2}) the training loss's L2 term l2 |w_T|^2 on every weight, recorded on
+     * w_T's tape so the reverse pass differentiates it too.
+     */
+    static Objective metaObjective(Mlp model, Examples valid, double l2, MetaObjective kind) {
+        Objective crossEntropy = Classification.setLoss(model, valid);
+        if (kind == MetaObjective.CROSS_ENTROPY) {
+            return crossEntropy;
+        }
+        L2Penalty penalty = L2Penalty.scalar(model.layout());
+        Tensor lambda = Tensor.vector(l2);
+        return (w, theta) -> crossEntropy.at(w, theta).plus(penalty.apply(w, w.tape().constant(lambda)));
     }
 
     private void record(ExperimentContext context, MetaHistory history, double[] fake, Examples real) throws IOException {
@@ -239,11 +330,12 @@ public final class FakeData implements Experiment {
                 .scale(ColourScale.spanning(ColourScale.Map.GREYS, images, true), "pixel value").render();
         context.saveFigure("fake-data.png", "Top: training loss on the fake data per step, one curve per"
                 + " meta-iteration (light: first, dark: last). Middle: meta-learning curve, with the fake data's RMS"
-                + " relative to the real images'. Bottom: the learned images (grey is zero).", Panels.column(
+                + " relative to the real images'" + (config.metaObjective() == MetaObjective.WITH_L2
+                ? "; the meta-objective is the validation loss + L2 term (the original's), drawn with the training"
+                + " and test losses + L2 term and the cross-entropies alone" : "; the meta-objective is the validation"
+                + " cross-entropy alone") + ". Bottom: the learned images (grey is zero).", Panels.column(
                 MetaFigures.learningCurves(history, "Learning curves"),
-                MetaFigures.metaCurve(history, "Meta-learning curve", "Loss / relative scale",
-                        new String[] {"trainLoss", "validationLoss", "testLoss", "fakeDataScale"},
-                        new String[] {"Training loss (fake data)", "Validation loss", "Test loss", "Fake data scale"}),
+                metaCurve(history),
                 grid));
         context.saveFigure("fake-data-error-rates.png", "Error rates over meta-iterations: on the fake training data,"
                 + " on the validation set that is being optimised, and on the held-out test set. The gap between"
@@ -252,6 +344,7 @@ public final class FakeData implements Experiment {
                         new String[] {"trainError", "validationError", "testError"},
                         new String[] {"Training error (fake data)", "Validation error", "Test error"}));
         context.results().summary("validation loss before", history.first("validationLoss"))
+                .summary("validation loss + L2 penalty before", history.first("validationLossWithL2"))
                 .summary("validation loss after", history.last("validationLoss"))
                 .summary("validation loss + L2 penalty after (the original's measure)",
                         history.last("validationLoss") + history.last("penalty"))

@@ -18,6 +18,7 @@ import io.github.hypergrad4j.meta.SgdMomentum;
 import io.github.hypergrad4j.model.Activation;
 import io.github.hypergrad4j.model.Mlp;
 import io.github.hypergrad4j.model.ParameterLayout;
+import io.github.hypergrad4j.plot.AxisRange;
 import io.github.hypergrad4j.plot.LineChart;
 import io.github.hypergrad4j.plot.Palette;
 import io.github.hypergrad4j.plot.Panels;
@@ -175,9 +176,11 @@ public final class InitDist implements Experiment {
     public String description() {
         return "The initial distribution of each layer's weights and of its biases is an inverse CDF with "
                 + config.bins() + " bins, learned by gradient descent on the exact hypergradient of the training loss"
-                + " after " + config.iterations() + " steps. The learned density is drawn next to the histogram of"
-                + " the weights actually sampled from it (spikes of the density can be bins that no sample falls"
-                + " in), and the hypergradient of every initial weight against its value.";
+                + " after " + config.iterations() + " steps. The learned density (its axis clipped where its spikes"
+                + " would flatten the rest, the spikes labelled) is drawn next to the histogram of the weights"
+                + " actually sampled from it, beside the histogram the density should give (spikes of the density"
+                + " can be bins that no sample falls in), and the hypergradient of every initial weight against its"
+                + " value.";
     }
 
     @Override
@@ -307,20 +310,29 @@ public final class InitDist implements Experiment {
         var k = context.results().data().section("learnedKnots");
         List<BufferedImage> panels = new ArrayList<>();
         int emptyBins = 0;
+        // How each group's panels were drawn: the clip level of the density's y axis (null: none), the
+        // clipped spikes' centres and true heights (null: a bin of zero width), and the histogram of the
+        // samples with the one expected, on equal bars.
+        ResultsSection plotted = context.results().data().section("densityPanel");
         for (int g = 0; g < layout.groupCount(); g++) {
             ParameterLayout.Group grp = layout.group(g);
             k.put(grp.name(), knots[g]);
             double[] sampled = Arrays.copyOfRange(w0, grp.offset(), grp.end());
             emptyBins += emptyBins(knots[g], sampled);
-            panels.add(densityChart(grp.name(), knots[g], sampled));
+            panels.add(densityChart(grp.name(), knots[g], plotted.section(grp.name())));
+            panels.add(histogramChart(grp.name(), knots[g], sampled, plotted.section(grp.name())));
             panels.add(gradientChart(grp.name(), Arrays.copyOfRange(firstW0, grp.offset(), grp.end()),
                     Arrays.copyOfRange(firstGradient, grp.offset(), grp.end())));
         }
         saveGradientByMagnitude(context, layout, firstW0, firstGradient);
-        context.saveFigure("init-dist.png", "Left: the learned density of each group's initial values (blue, a step"
-                + " per bin of the inverse CDF; gaps are bins of zero width) next to the histogram of the values"
-                + " sampled from it (grey). Right: the hypergradient of every initial value at the first"
-                + " meta-iteration against the value.", Panels.grid(2, panels.toArray(BufferedImage[]::new)));
+        context.saveFigure("init-dist.png", "Left: the learned density of each group's initial values (a step"
+                + " per bin of the inverse CDF; gaps are bins of zero width). Where its spikes would flatten the"
+                + " rest, the y axis is clipped (its title says where): the bins above it run flat at the clip, and"
+                + " each run of them is marked at its centre and labelled with its highest density (inf: a bin of"
+                + " zero width). Middle: the histogram of the values sampled from it (grey) and the histogram the"
+                + " density should give on the same bars (dashed), on a scale of their own. Right: the hypergradient"
+                + " of every initial value at the first meta-iteration against the value.",
+                Panels.grid(3, panels.toArray(BufferedImage[]::new)));
         List<BufferedImage> curves = new ArrayList<>(List.of(MetaFigures.learningCurves(history, "Learning curves"),
                 MetaFigures.metaCurve(history, "Meta-learning curve", "Training loss after training",
                         new String[] {"trainLoss"}, new String[] {"Training loss"})));
@@ -419,36 +431,90 @@ public final class InitDist implements Experiment {
         return empty;
     }
 
-    private BufferedImage densityChart(String group, double[] knots, double[] sampled) {
+    /** Size of each panel of init-dist.png, in pixels. */
+    private static final int PANEL_WIDTH = 470, PANEL_HEIGHT = 320;
+
+    /**
+     * The learned density, a step per bin. Where its spikes would flatten the rest, the y axis is clipped
+     * ({@link SampledDensity#clip}): the clipped bins run flat at the clip level, each run of them is
+     * marked at its centre and labelled with its true height, and the axis title and legend say so. The
+     * clip and the spikes are recorded in {@code record}.
+     */
+    private static BufferedImage densityChart(String group, double[] knots, ResultsSection record) {
         double[] density = InverseCdfInit.binDensities(knots);
+        SampledDensity.Clip clip = SampledDensity.clip(knots, density);
+        double level = clip.level();
         double[] x = new double[2 * density.length], y = new double[2 * density.length];
         for (int j = 0; j < density.length; j++) {
             x[2 * j] = knots[j];
             x[2 * j + 1] = knots[j + 1];
-            y[2 * j] = y[2 * j + 1] = Double.isFinite(density[j]) ? density[j] : Double.NaN;
+            // A bin of zero width (infinite density) is a gap unless the axis is clipped, where it is a spike.
+            y[2 * j] = y[2 * j + 1] = Double.isFinite(density[j]) || clip.clipped() ? Math.min(density[j], level)
+                    : Double.NaN;
         }
+        String levelText = clip.clipped() ? new SampledDensity.Spike(0, 0, level).label() : "";
+        LineChart c = LineChart.titled("Learned initial density of " + group).axes("Initial value", clip.clipped()
+                ? "Density (axis clipped at " + levelText + ")" : "Density").markers(false).legendAt("below")
+                .series(clip.clipped() ? "density, clipped at " + levelText : "density", x, y, Palette.categorical(0));
+        record.put("clipLevel", clip.clipped() ? level : Double.NaN);
+        if (clip.clipped()) {
+            List<SampledDensity.Spike> spikes = clip.spikes();
+            double[] sx = new double[spikes.size()], sy = new double[spikes.size()], sh = new double[spikes.size()];
+            for (int s = 0; s < spikes.size(); s++) {
+                sx[s] = spikes.get(s).centre();
+                sy[s] = level;
+                sh[s] = spikes.get(s).height();
+            }
+            // About 55 pixels per label of the ~400-pixel plot: labels closer than that go to another row.
+            int[] rows = SampledDensity.labelRows(sx, 55.0 / 400 * (knots[knots.length - 1] - knots[0]), 3);
+            for (int s = 0; s < spikes.size(); s++) {
+                c.label(spikes.get(s).label(), sx[s], level * (1.07 + 0.09 * rows[s]));
+            }
+            c.points("bins above the clip (label: highest)", sx, sy, Palette.categorical(1))
+                    .yRange(new AxisRange(0, level * 1.33));
+            record.put("spikeCentre", sx).put("spikeHeight", sh);
+        } else {
+            double top = Arrays.stream(density).filter(Double::isFinite).max().orElse(0);
+            if (top > 0) {
+                c.yRange(new AxisRange(0, 1.08 * top)); // from zero, so the bins' heights compare
+            }
+        }
+        return c.render(PANEL_WIDTH, PANEL_HEIGHT);
+    }
+
+    /**
+     * The histogram of the values sampled from the learned distribution beside the histogram it should
+     * have (the distribution's mass in each bar over the bar's width), on the same bars and on a scale of
+     * their own, so neither is flattened by the density's spikes. Recorded in {@code record}.
+     */
+    private static BufferedImage histogramChart(String group, double[] knots, double[] sampled, ResultsSection record) {
         double lo = knots[0], hi = knots[knots.length - 1];
         int bars = Math.max(5, Math.min(40, sampled.length / 5));
+        double[] heights = SampledDensity.histogram(sampled, lo, hi, bars);
+        double[] expected = SampledDensity.expectedHistogram(knots, lo, hi, bars);
         double width = (hi - lo) / bars;
-        double[] counts = new double[bars];
-        for (double v : sampled) {
-            int b = width > 0 ? (int) Math.min(bars - 1, Math.max(0, Math.floor((v - lo) / width))) : 0;
-            counts[b]++;
-        }
-        double[] hx = new double[2 * bars], hy = new double[2 * bars];
+        double[] hx = new double[2 * bars], hy = new double[2 * bars], ey = new double[2 * bars];
         for (int b = 0; b < bars; b++) {
             hx[2 * b] = lo + b * width;
             hx[2 * b + 1] = lo + (b + 1) * width;
-            hy[2 * b] = hy[2 * b + 1] = width > 0 ? counts[b] / (sampled.length * width) : 0;
+            hy[2 * b] = hy[2 * b + 1] = heights[b];
+            ey[2 * b] = ey[2 * b + 1] = expected[b];
         }
-        return LineChart.titled("Initial distribution of " + group).axes("Initial value", "Density").markers(false)
-                .legendAt("NE").series("histogram of samples", hx, hy, new Color(0x999999))
-                .series("learned density", x, y, Palette.categorical(0)).render(520, 300);
+        record.put("histogramBars", bars).put("histogram", heights).put("expectedHistogram", expected);
+        double top = Math.max(Arrays.stream(heights).max().orElse(0), Arrays.stream(expected).max().orElse(0));
+        LineChart c = LineChart.titled("Sampled initial values of " + group + " (" + sampled.length + ")")
+                .axes("Initial value (" + bars + " equal bars)", "Density (own scale)").markers(false).legendAt("below")
+                .series("histogram of samples", hx, hy, new Color(0x777777))
+                .dashed("learned density, mean per bar", hx, ey, Palette.categorical(0));
+        if (top > 0) {
+            c.yRange(new AxisRange(0, 1.08 * top)); // bars from zero, so their heights compare
+        }
+        return c.render(PANEL_WIDTH, PANEL_HEIGHT);
     }
 
     private static BufferedImage gradientChart(String group, double[] w0, double[] gradient) {
         return LineChart.titled("Hypergradient of " + group + "'s initial values").axes("Initial value",
                 "d loss / d initial value").legend(false).points(group, w0, gradient, Palette.categorical(2))
-                .render(520, 300);
+                .render(PANEL_WIDTH, PANEL_HEIGHT);
     }
 }

@@ -83,13 +83,13 @@ public final class LrSchedule implements Experiment {
             ConfigException.requireFraction("initial momentum", initialBeta);
             ConfigException.requirePositive("initial scale", initialScale);
             ConfigException.requirePositive("steps per schedule value", stepsPerValue);
-            if (!optimizer.equals("adam") && !optimizer.equals("sgd")) {
-                throw new ConfigException("meta-optimiser must be adam or sgd, got " + optimizer);
+            if (!OPTIMIZERS.contains(optimizer)) {
+                throw new ConfigException("meta-optimiser must be one of " + OPTIMIZERS + ", got " + optimizer);
             }
             ConfigException.requirePositive("meta step", metaStep);
             ConfigException.requirePositive("meta-iterations", metaIterations);
             if (seeds < 2) {
-                throw new ConfigException("--seeds must be at least 2 (the hypergradient figure compares averages of"
+                throw new ConfigException("--gradient-seeds must be at least 2 (the hypergradient figure compares averages of"
                         + " two halves), got " + seeds);
             }
         }
@@ -113,6 +113,8 @@ public final class LrSchedule implements Experiment {
                     stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
                     metaIterations, seeds, sparkMaster, outputActivation, BatchOrder.RANDOM.label());
         }
+        /** The meta-optimisers: Adam, the original hypergrad code's Adam, gradient descent. */
+        public static final List<String> OPTIMIZERS = List.of("adam", "adam-original", "sgd");
 
         /** The preset names, default first. */
         public static final List<String> PRESETS = List.of("full", "paper", "log-1k", "log-3k", "log-epochs");
@@ -195,6 +197,12 @@ public final class LrSchedule implements Experiment {
                     metaIterations, seeds, sparkMaster, outputActivation, order);
         }
 
+        public Config withOptimizer(String name) {
+            return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale,
+                    perGroup, stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, name, metaStep,
+                    metaIterations, seeds, sparkMaster, outputActivation, batchOrder);
+        }
+
         public Config withInitial(double alpha, double beta, double scale) {
             return new Config(preset, layers, steps, batchSize, trainSize, alpha, beta, scale, perGroup, stepsPerValue,
                     learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep, metaIterations, seeds,
@@ -224,8 +232,11 @@ public final class LrSchedule implements Experiment {
         boolean consecutive = config.batchOrder().equals(BatchOrder.CONSECUTIVE.label());
         return "A learning rate for every training step" + (config.perGroup() ? " and for the weights and biases of"
                 + " every layer" : "") + (config.learnMomentum() ? ", a momentum for each as well, and the initial"
-                + " weight scale of each" : "") + ", learned by " + (config.optimizer().equals("adam") ? "Adam" : "gradient"
-                + " descent") + " on the exact hypergradient of the training loss after " + config.steps() + " steps."
+                + " weight scale of each" : "") + ", learned by " + switch (config.optimizer()) {
+                    case "adam" -> "Adam";
+                    case "adam-original" -> "the original hypergrad code's Adam";
+                    default -> "gradient descent";
+                } + " on the exact hypergradient of the training loss after " + config.steps() + " steps."
                 + " Before that, the hypergradient at the constant starting schedule is averaged over "
                 + config.seeds() + (consecutive ? " seeds (initial weights; the minibatches are the training set's"
                 + " consecutive slices, epoch after epoch, the same for every seed)" : " seeds (initial weights and"
@@ -260,8 +271,11 @@ public final class LrSchedule implements Experiment {
         try (SeedEvaluator evaluator = evaluator()) {
             SeedAverage average = averageHypergradient(context, evaluator, problem, start.values(), runSeed);
 
-            MetaOptimizer optimizer = config.optimizer().equals("adam") ? new Adam(config.metaStep())
-                    : new SgdMomentum(config.metaStep(), 0);
+            MetaOptimizer optimizer = switch (config.optimizer()) {
+                case "adam" -> new Adam(config.metaStep());
+                case "adam-original" -> Adam.asInOriginalHypergrad(config.metaStep());
+                default -> new SgdMomentum(config.metaStep(), 0);
+            };
             ScheduleMetaLoop.Outcome meta = ScheduleMetaLoop.run(context, "lr-schedule meta-iterations", problem,
                     evaluator, tying, optimizer, config.metaIterations(), runSeed, config.newSeedEachMetaIteration(),
                     "trainLoss", null);

@@ -129,9 +129,9 @@ final class LrScheduleFigures {
         }
         ScaleCurves scales = new ScaleCurves(layout, iterations, curves, data.section("scales"));
         context.saveFigure("lr-schedule-scales.png", "The initial scales, learned together with the schedules, at"
-                + " each meta-iteration: biases (left) and weights (right, log axis), with the 1/sqrt(fan-in)"
+                + " each meta-iteration: weights (top, log axis) and biases (bottom), with the 1/sqrt(fan-in)"
                 + " heuristic dashed in the same colour (the paper: the first layer's weights settle on 1/sqrt(784)).",
-                Panels.row(scales.biases(), scales.weights()));
+                Panels.column(scales.weights(), scales.biases()));
         return scales;
     }
 

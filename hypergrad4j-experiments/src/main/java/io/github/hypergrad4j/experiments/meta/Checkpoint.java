@@ -72,12 +72,13 @@ public final class Checkpoint {
         put(guard, "norms", s.guard().norms());
         putDouble(guard, "stepScale", s.guard().stepScale());
         putDouble(guard, "lastObjective", s.guard().lastObjective());
+        guard.put("rejectedInARow", s.guard().rejectedInARow());
         ArrayNode events = guard.putArray("events");
         for (ExplosionGuard.Event e : s.guard().events()) {
             ObjectNode n = events.addObject().put("metaIteration", e.metaIteration());
             putDouble(n, "norm", e.norm());
             putDouble(n, "reference", e.reference());
-            n.put("action", e.action().name()).put("message", e.message());
+            n.put("action", e.action().name()).put("message", e.message()).put("accepted", e.accepted());
         }
         ObjectNode history = root.putObject("history");
         ArrayNode curves = history.putArray("curves");
@@ -128,7 +129,7 @@ public final class Checkpoint {
             for (JsonNode e : guard.required("events")) {
                 events.add(new ExplosionGuard.Event(e.required("metaIteration").asInt(), number(e.required("norm")),
                         number(e.required("reference")), ExplosionGuard.Action.valueOf(e.required("action").asText()),
-                        e.required("message").asText()));
+                        e.required("message").asText(), e.required("accepted").asBoolean()));
             }
             JsonNode history = root.required("history");
             JsonNode curveRows = history.required("curves");
@@ -156,7 +157,7 @@ public final class Checkpoint {
             return new LoopState.Snapshot(next, root.required("finished").asBoolean(),
                     root.required("stopped").asBoolean(), numbers(root.required("x")), optimizer(root.required("optimizer")),
                     previous, new LoopState.Guard(numbers(guard.required("norms")), number(guard.required("stepScale")),
-                            number(guard.required("lastObjective")), events), new LoopState.History(curves, metrics, firstData),
+                            number(guard.required("lastObjective")), guard.required("rejectedInARow").asInt(), events), new LoopState.History(curves, metrics, firstData),
                     strings(root.required("dataFingerprints")));
         } catch (IllegalArgumentException | ClassCastException e) {
             throw damaged(file, "a field is missing or malformed (" + e.getMessage() + ")");

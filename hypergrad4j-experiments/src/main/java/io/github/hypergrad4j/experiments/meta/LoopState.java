@@ -32,10 +32,12 @@ public final class LoopState {
      * @param norms accepted hypergradient norms
      * @param stepScale the factor on the meta step
      * @param lastObjective the meta-objective at the last accepted point (NaN before any)
+     * @param rejectedInARow updates rejected since the last accepted one
      * @param events the explosions so far
      */
-    public record Guard(double[] norms, double stepScale, double lastObjective, List<ExplosionGuard.Event> events) {
-        static final Guard OFF = new Guard(new double[0], 1, Double.NaN, List.of());
+    public record Guard(double[] norms, double stepScale, double lastObjective, int rejectedInARow,
+            List<ExplosionGuard.Event> events) {
+        static final Guard OFF = new Guard(new double[0], 1, Double.NaN, 0, List.of());
     }
 
     /**
@@ -93,7 +95,7 @@ public final class LoopState {
     Snapshot snapshot() {
         return new Snapshot(next, finished, stopped, x.clone(), optimizer.state(), previous,
                 guard == null ? Guard.OFF : new Guard(guard.history(), guard.stepScale(),
-                        guard.lastAcceptedObjective(), List.copyOf(guard.events())),
+                        guard.lastAcceptedObjective(), guard.rejectedInARow(), List.copyOf(guard.events())),
                 new History(history.curves(), history.metrics(), history.firstIterationData()), dataFingerprints);
     }
 
@@ -111,7 +113,8 @@ public final class LoopState {
         System.arraycopy(s.x(), 0, x, 0, x.length);
         previous = s.previous();
         if (guard != null) {
-            guard.restore(s.guard().norms(), s.guard().stepScale(), s.guard().lastObjective(), s.guard().events());
+            guard.restore(s.guard().norms(), s.guard().stepScale(), s.guard().lastObjective(), s.guard().rejectedInARow(),
+                    s.guard().events());
             optimizer.setStepScale(s.guard().stepScale());
         }
         history = MetaHistory.of(s.history().curves(), s.history().metrics(), s.history().firstIterationData());
@@ -133,6 +136,12 @@ public final class LoopState {
     /** Records the next meta-iteration as one whose training run diverged. */
     void recordMissing() {
         history.addMissing();
+    }
+
+    /** Steps x along {@code gradient} with the meta step scaled by {@code stepScale} (the guard's), remembering the point before. */
+    void accept(double[] gradient, double stepScale) {
+        optimizer.setStepScale(stepScale);
+        accept(gradient);
     }
 
     /** Steps x along {@code gradient}, remembering the point before as the last accepted one. */

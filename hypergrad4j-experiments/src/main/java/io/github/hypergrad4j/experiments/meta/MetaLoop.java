@@ -113,12 +113,16 @@ public final class MetaLoop {
                 } else {
                     double[] gradient = r == null ? null : r.gradient();
                     double norm = gradient == null ? Double.POSITIVE_INFINITY : ExplosionGuard.norm(gradient);
-                    ExplosionGuard.Decision d = guard == null ? null : guard.observe(i, norm, r == null ? Double.NaN : r.objective());
-                    if (d != null && d.exploded() && d.applyUpdate()) {
-                        context.info(guard.events().get(guard.events().size() - 1).message()); // recorded, kept
+                    int eventsBefore = guard == null ? 0 : guard.events().size();
+                    ExplosionGuard.Decision d = guard == null ? null
+                            : guard.observe(i, norm, r == null ? Double.NaN : r.objective());
+                    if (d != null && d.applyUpdate() && guard.events().size() > eventsBefore) {
+                        context.info(guard.events().get(guard.events().size() - 1).message()); // recorded, or a new scale
                     }
-                    if (d == null || d.applyUpdate()) {
+                    if (d == null) {
                         state.accept(gradient);
+                    } else if (d.applyUpdate()) {
+                        state.accept(gradient, d.stepScale());
                     } else {
                         context.info(guard.events().get(guard.events().size() - 1).message());
                         if (!state.canStepBack()) {
@@ -135,14 +139,17 @@ public final class MetaLoop {
         }
         if (guard != null) {
             for (ExplosionGuard.Event e : guard.events()) {
-                context.results().event(e.metaIteration(), e.norm(), e.reference(),
-                        e.action().name().toLowerCase(Locale.ROOT), e.message());
+                context.results().event(e.accepted() ? "hypergradient-scale-accepted" : "exploding-hypergradient",
+                        e.metaIteration(), e.norm(), e.reference(), e.action().name().toLowerCase(Locale.ROOT), e.message());
             }
         }
         if (state.stopped()) {
             List<ExplosionGuard.Event> events = guard.events();
             context.results().summary("meta-optimisation stopped by the explosion guard at meta-iteration",
                     events.get(events.size() - 1).metaIteration());
+        }
+        if (state.history().metrics().containsKey(headline)) {
+            context.recordMetaCurve(MetaCurve.of(headline, state.history())); // for --seeds (MetaSeeds)
         }
         return state.history();
     }

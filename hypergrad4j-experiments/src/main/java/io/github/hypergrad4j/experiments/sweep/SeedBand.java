@@ -47,6 +47,63 @@ public record SeedBand(SweepResult mean, double[][] lossSd, double[][] derivativ
                 runs.size());
     }
 
+    /**
+     * Mean, standard deviation, lowest and highest value at every index of curves of one quantity, one curve
+     * per seed (e.g. a meta-learning curve), over the seeds whose value there is finite; curves shorter than
+     * the longest count as not finite past their end. The same mean and standard deviation as {@link #of}.
+     *
+     * @param mean the mean over the finite values (NaN where there is none)
+     * @param sd their standard deviation, n - 1 in the denominator (0 for one value, NaN for none)
+     * @param min the lowest finite value (NaN where there is none)
+     * @param max the highest finite value
+     * @param finiteSeeds how many seeds had a finite value
+     */
+    public record Curve(double[] mean, double[] sd, double[] min, double[] max, int[] finiteSeeds) {
+
+        /** The band of these curves, in this order of seeds. */
+        public static Curve across(List<double[]> curves) {
+            if (curves.isEmpty()) {
+                throw new IllegalArgumentException("a band needs at least one curve");
+            }
+            int length = curves.stream().mapToInt(c -> c.length).max().getAsInt();
+            double[] mean = new double[length], sd = new double[length], min = new double[length], max = new double[length];
+            int[] finite = new int[length];
+            for (int i = 0; i < length; i++) {
+                double[] v = new double[curves.size()];
+                int n = 0;
+                double lo = Double.NaN, hi = Double.NaN;
+                for (double[] c : curves) {
+                    if (i < c.length && Double.isFinite(c[i])) {
+                        v[n++] = c[i];
+                        lo = Double.isNaN(lo) ? c[i] : Math.min(lo, c[i]);
+                        hi = Double.isNaN(hi) ? c[i] : Math.max(hi, c[i]);
+                    }
+                }
+                finite[i] = n;
+                mean[i] = SeedBand.mean(v, n);
+                sd[i] = SeedBand.sd(v, n, mean[i]);
+                min[i] = lo;
+                max[i] = hi;
+            }
+            return new Curve(mean, sd, min, max, finite);
+        }
+
+        /** mean + sign * sd at every index. */
+        public double[] meanPlus(double sign) {
+            double[] out = new double[mean.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = mean[i] + sign * sd[i];
+            }
+            return out;
+        }
+
+        /** Records the mean, deviation, limits and counts under {@code section}. */
+        public void record(ResultsSection section) {
+            section.put("mean", mean).put("sd", sd).put("min", min).put("max", max)
+                    .put("finiteSeeds", finiteSeeds);
+        }
+    }
+
     private static double mean(double[] v, int n) {
         if (n == 0) {
             return Double.NaN;

@@ -31,7 +31,7 @@ class RunIdentityTest {
 
     private static LoopState.Snapshot oneIteration() {
         return new LoopState.Snapshot(1, false, false, new double[] {1, 2}, new MetaOptimizerState("sgd", 1,
-                new double[][] {{0.5, 0.5}}), null, new LoopState.Guard(new double[] {3}, 1, 0.7, List.of()),
+                new double[][] {{0.5, 0.5}}), null, new LoopState.Guard(new double[] {3}, 1, 0.7, 0, List.of()),
                 new LoopState.History(new double[][] {{0.7}}, Map.of("loss", new double[] {0.7}), Map.of()), List.of());
     }
 
