@@ -1,10 +1,10 @@
 package io.github.hypergrad4j.meta;
 
+import io.github.hypergrad4j.data.BatchOrder;
 import io.github.hypergrad4j.data.DataSplits;
 import io.github.hypergrad4j.data.Dataset;
 import io.github.hypergrad4j.data.DatasetSpec;
 import io.github.hypergrad4j.data.Examples;
-import io.github.hypergrad4j.data.RandomBatches;
 import io.github.hypergrad4j.hyper.HyperVector;
 import io.github.hypergrad4j.hyper.InitialWeights;
 import io.github.hypergrad4j.hyper.Parameterisation;
@@ -31,7 +31,8 @@ import java.util.Map;
  * and a momentum for every step and parameter group, and an initial scale per group; the objective is
  * the training loss on the whole training set after training. Hyperparameters are the flat vector
  * [log alpha (T x G), logit beta (T x G), log scale (G)] of {@link #layout()}. Each seed draws its own
- * initial weights and random minibatches (seeded by seed and meta-iteration). Trained with SGD with
+ * initial weights and random minibatches (seeded by seed and meta-iteration), or, with {@link
+ * BatchOrder#CONSECUTIVE}, walks the training set's consecutive slices as the original experiments did. Trained with SGD with
  * momentum, or with another {@link Optimizer} ({@link #withOptimizer}; for Adam, beta is beta1 and
  * beta2, eps keep the optimiser's constants).
  */
@@ -52,6 +53,8 @@ public final class ScheduleProblem implements HypergradientProblem {
     private final Optimizer optimizer;
     /** The activation after the output layer, before the softmax; null in problems serialised before it existed. */
     private final Activation output;
+    /** How minibatches are chosen; null in problems serialised before it existed (random). */
+    private final BatchOrder order;
     private transient volatile Dataset train;
 
     /**
@@ -63,11 +66,12 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @param data the data and its split, loaded lazily by each process
      */
     public ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data) {
-        this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY, Optimizer.sgdMomentum(), Activation.LINEAR);
+        this(layers, steps, batchSize, data, BufferSettings.IN_MEMORY, Optimizer.sgdMomentum(), Activation.LINEAR,
+                BatchOrder.RANDOM);
     }
 
     private ScheduleProblem(int[] layers, int steps, int batchSize, DatasetSpec data, BufferSettings buffer,
-            Optimizer optimizer, Activation output) {
+            Optimizer optimizer, Activation output, BatchOrder order) {
         if (steps < 1 || batchSize < 1) {
             throw new IllegalArgumentException("steps and batch size must be >= 1, got " + steps + " and " + batchSize);
         }
@@ -82,6 +86,7 @@ public final class ScheduleProblem implements HypergradientProblem {
         this.buffer = java.util.Objects.requireNonNull(buffer, "buffer settings");
         this.optimizer = java.util.Objects.requireNonNull(optimizer, "the optimiser");
         this.output = java.util.Objects.requireNonNull(output, "the output activation");
+        this.order = java.util.Objects.requireNonNull(order, "the batch order");
     }
 
     /**
@@ -93,7 +98,7 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @return a new problem
      */
     public ScheduleProblem withBuffer(BufferSettings settings) {
-        return new ScheduleProblem(layers, steps, batchSize, data, settings, optimizer, output);
+        return new ScheduleProblem(layers, steps, batchSize, data, settings, optimizer, output, order);
     }
 
     /**
@@ -115,7 +120,7 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @return a new problem with the same model, data, steps and buffer settings
      */
     public ScheduleProblem withOptimizer(Optimizer optimizer) {
-        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer, output);
+        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer, output, order);
     }
 
     /**
@@ -127,7 +132,7 @@ public final class ScheduleProblem implements HypergradientProblem {
      * @return a new problem
      */
     public ScheduleProblem withOutputActivation(Activation activation) {
-        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer, activation);
+        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer, activation, order);
     }
 
     /**
@@ -140,15 +145,37 @@ public final class ScheduleProblem implements HypergradientProblem {
     }
 
     /**
-     * A problem serialised before it named an optimiser (or an output activation) keeps the old defaults.
+     * The same problem with its minibatches chosen in another order. The default, {@link BatchOrder#RANDOM},
+     * draws new batches for every seed and meta-iteration; {@link BatchOrder#CONSECUTIVE} takes the training
+     * set's slices in order, epoch after epoch, the same for every seed (the original experiments' order).
      *
-     * @return this problem, or for such an old form the same problem with {@link Optimizer#sgdMomentum()}
-     *     and a linear output
+     * @param batchOrder the order; not null
+     * @return a new problem
+     */
+    public ScheduleProblem withBatchOrder(BatchOrder batchOrder) {
+        return new ScheduleProblem(layers, steps, batchSize, data, buffer, optimizer, output, batchOrder);
+    }
+
+    /**
+     * How the minibatches are chosen.
+     *
+     * @return {@link BatchOrder#RANDOM} unless {@link #withBatchOrder} said otherwise
+     */
+    public BatchOrder batchOrder() {
+        return order == null ? BatchOrder.RANDOM : order;
+    }
+
+    /**
+     * A problem serialised before it named an optimiser (or an output activation, or a batch order) keeps the
+     * old defaults.
+     *
+     * @return this problem, or for such an old form the same problem with {@link Optimizer#sgdMomentum()},
+     *     a linear output and random batches
      */
     private Object readResolve() {
-        return optimizer == null || output == null
+        return optimizer == null || output == null || order == null
                 ? new ScheduleProblem(layers, steps, batchSize, data, buffer,
-                        optimizer == null ? Optimizer.sgdMomentum() : optimizer, outputActivation())
+                        optimizer == null ? Optimizer.sgdMomentum() : optimizer, outputActivation(), batchOrder())
                 : this;
     }
 
@@ -303,7 +330,7 @@ public final class ScheduleProblem implements HypergradientProblem {
         requireRepresentable(x, alpha, scales);
         Examples data = Examples.of(train());
         TrainingLoss loss = Classification.minibatchLoss(model, data,
-                new RandomBatches(data.size(), batchSize, seed, metaIteration));
+                batchOrder().schedule(data.size(), batchSize, seed, metaIteration));
         Objective objective = Classification.setLoss(model, data);
         InitialWeights init = new InitialWeights(model.layout(), seed);
         double[] w0 = init.weights(scales);

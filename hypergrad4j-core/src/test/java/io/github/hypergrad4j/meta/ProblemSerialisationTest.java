@@ -2,6 +2,7 @@ package io.github.hypergrad4j.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.hypergrad4j.data.BatchOrder;
 import io.github.hypergrad4j.data.DatasetSpec;
 import io.github.hypergrad4j.data.SplitSizes;
 import java.io.ByteArrayInputStream;
@@ -33,5 +34,18 @@ class ProblemSerialisationTest {
         assertThat(result.objective()).isEqualTo(here.objective());
         assertThat(result.gradient()).containsExactly(here.gradient());
         assertThat(result.learningCurve()).containsExactly(here.learningCurve());
+    }
+
+    @Test
+    void theBatchOrderTravelsWithTheProblem() throws Exception {
+        ScheduleProblem problem = new ScheduleProblem(new int[] {784, 8, 10}, 3, 20,
+                new DatasetSpec(DatasetSpec.SYNTHETIC, new SplitSizes(40, 0, 0), 3)).withBatchOrder(BatchOrder.CONSECUTIVE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(problem);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(((ScheduleProblem) in.readObject()).batchOrder()).isSameAs(BatchOrder.CONSECUTIVE);
+        }
     }
 }

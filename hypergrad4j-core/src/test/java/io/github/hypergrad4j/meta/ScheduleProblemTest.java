@@ -3,6 +3,7 @@ package io.github.hypergrad4j.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.hypergrad4j.data.BatchOrder;
 import io.github.hypergrad4j.data.DatasetSpec;
 import io.github.hypergrad4j.data.SplitSizes;
 import java.util.Random;
@@ -38,6 +39,32 @@ class ScheduleProblemTest {
         double numeric = (plus - minus) / (2 * h);
         assertThat(Math.abs(analytic - numeric)).isLessThan(1e-4 * Math.abs(numeric));
         assertThat(r.learningCurve()).hasSize(problem.steps());
+    }
+
+    @Test
+    void consecutiveBatchesGiveFiniteDifferenceHypergradientsAndIgnoreTheMetaIteration() {
+        ScheduleProblem consecutive = problem.withBatchOrder(BatchOrder.CONSECUTIVE);
+        assertThat(consecutive.batchOrder()).isSameAs(BatchOrder.CONSECUTIVE);
+        assertThat(problem.batchOrder()).isSameAs(BatchOrder.RANDOM);
+        double[] x = start();
+        SeedResult r = consecutive.evaluate(x, 11, 0);
+        int tg = consecutive.steps() * consecutive.groups();
+        Random random = new Random(6);
+        double[] dir = new double[x.length];
+        for (int i = 0; i < tg; i++) {
+            dir[i] = random.nextGaussian();
+        }
+        double h = 1e-5, analytic = 0;
+        for (int i = 0; i < x.length; i++) {
+            analytic += r.gradient()[i] * dir[i];
+        }
+        double numeric = (consecutive.evaluate(shift(x, dir, h), 11, 0).objective()
+                - consecutive.evaluate(shift(x, dir, -h), 11, 0).objective()) / (2 * h);
+        assertThat(Math.abs(analytic - numeric)).isLessThan(1e-4 * Math.abs(numeric));
+        // The batches no longer depend on the meta-iteration (random ones do), nor do the results.
+        assertThat(consecutive.evaluate(x, 11, 4).gradient()).containsExactly(r.gradient());
+        assertThat(problem.evaluate(x, 11, 4).objective()).isNotEqualTo(problem.evaluate(x, 11, 0).objective());
+        assertThat(r.objective()).isNotEqualTo(problem.evaluate(x, 11, 0).objective());
     }
 
     @Test

@@ -64,6 +64,12 @@ public final class LrScheduleCommand extends MetaExperimentCommand {
     @Option(names = "--steps", paramLabel = "T", description = "Training steps.")
     Integer steps;
 
+    @Option(names = "--batch-order", paramLabel = "ORDER",
+            description = "random (default): a new random minibatch at every step, seeded; consecutive: the training"
+                    + " set's slices in order, batch k = examples [k b, (k+1) b) modulo the set's size, epoch after"
+                    + " epoch, as the original experiments took them.")
+    String batchOrder;
+
     @Override
     protected Experiment experiment(boolean quick) {
         LrSchedule.Config c = LrSchedule.Config.preset(preset, quick);
@@ -73,7 +79,8 @@ public final class LrScheduleCommand extends MetaExperimentCommand {
                         steps != null ? steps : c.steps())
                 .withSeeds(gradientSeeds != null ? gradientSeeds : c.seeds(), spark)
                 .withOptimizer(metaOptimizer != null ? metaOptimizer : c.optimizer())
-                .withNetwork(network.outputActivation(c.outputActivation()));
+                .withNetwork(network.outputActivation(c.outputActivation()))
+                .withBatchOrder(batchOrder != null ? batchOrder : c.batchOrder());
         return new LrSchedule(c);
     }
 

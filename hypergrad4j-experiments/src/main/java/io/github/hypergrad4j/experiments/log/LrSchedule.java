@@ -1,5 +1,6 @@
 package io.github.hypergrad4j.experiments.log;
 
+import io.github.hypergrad4j.data.BatchOrder;
 import io.github.hypergrad4j.data.Centring;
 import io.github.hypergrad4j.experiments.ConfigException;
 import io.github.hypergrad4j.experiments.Experiment;
@@ -57,12 +58,19 @@ public final class LrSchedule implements Experiment {
      * @param sparkMaster Spark master that evaluates seeds, or null for the in-process thread pool
      * @param outputActivation the activation before the softmax: tanh in the log presets (the Jan 14-15
      *     figures' network), linear in the paper's
+     * @param batchOrder {@code random} (new minibatches at every step, the default) or {@code consecutive}
+     *     (the training set's slices in order, epoch after epoch, as the original experiments took them)
      */
     public record Config(String preset, int[] layers, int steps, int batchSize, int trainSize, double initialAlpha,
             double initialBeta, double initialScale, boolean perGroup, int stepsPerValue, boolean learnMomentum,
             boolean learnScales, boolean newSeedEachMetaIteration, String optimizer, double metaStep,
-            int metaIterations, int seeds, String sparkMaster, Activation outputActivation) {
+            int metaIterations, int seeds, String sparkMaster, Activation outputActivation, String batchOrder) {
         public Config {
+            try {
+                batchOrder = BatchOrder.parse(batchOrder).label();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--batch-order: " + e.getMessage(), e);
+            }
             if (outputActivation == null) {
                 throw new ConfigException("the network needs an output activation (linear or tanh)");
             }
@@ -96,6 +104,15 @@ public final class LrSchedule implements Experiment {
                     metaIterations, seeds, sparkMaster, preset.startsWith("log-") ? Activation.TANH : Activation.LINEAR);
         }
 
+        /** Random minibatches. */
+        public Config(String preset, int[] layers, int steps, int batchSize, int trainSize, double initialAlpha,
+                double initialBeta, double initialScale, boolean perGroup, int stepsPerValue, boolean learnMomentum,
+                boolean learnScales, boolean newSeedEachMetaIteration, String optimizer, double metaStep,
+                int metaIterations, int seeds, String sparkMaster, Activation outputActivation) {
+            this(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale, perGroup,
+                    stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
+                    metaIterations, seeds, sparkMaster, outputActivation, BatchOrder.RANDOM.label());
+        }
         /** The meta-optimisers: Adam, the original hypergrad code's Adam, gradient descent. */
         public static final List<String> OPTIMIZERS = List.of("adam", "adam-original", "sgd");
 
@@ -146,43 +163,50 @@ public final class LrSchedule implements Experiment {
         public Config withPreset(String name) {
             return new Config(name, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale, perGroup,
                     stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
-                    metaIterations, seeds, sparkMaster, outputActivation);
+                    metaIterations, seeds, sparkMaster, outputActivation, batchOrder);
         }
 
         public Config withNetwork(Activation output) {
             return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale, perGroup,
                     stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
-                    metaIterations, seeds, sparkMaster, output);
+                    metaIterations, seeds, sparkMaster, output, batchOrder);
         }
 
         public Config withMeta(double step, int count) {
             return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale,
                     perGroup, stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, step,
-                    count, seeds, sparkMaster, outputActivation);
+                    count, seeds, sparkMaster, outputActivation, batchOrder);
         }
 
         public Config withTraining(int train, int batch, int t) {
             return new Config(preset, layers, t, batch, train, initialAlpha, initialBeta, initialScale, perGroup,
                     stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
-                    metaIterations, seeds, sparkMaster, outputActivation);
+                    metaIterations, seeds, sparkMaster, outputActivation, batchOrder);
         }
 
         public Config withSeeds(int count, String master) {
             return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale,
                     perGroup, stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
-                    metaIterations, count, master, outputActivation);
+                    metaIterations, count, master, outputActivation, batchOrder);
+        }
+
+        /** The same configuration with minibatches in another order ({@code random} or {@code consecutive}). */
+        public Config withBatchOrder(String order) {
+            return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale,
+                    perGroup, stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep,
+                    metaIterations, seeds, sparkMaster, outputActivation, order);
         }
 
         public Config withOptimizer(String name) {
             return new Config(preset, layers, steps, batchSize, trainSize, initialAlpha, initialBeta, initialScale,
                     perGroup, stepsPerValue, learnMomentum, learnScales, newSeedEachMetaIteration, name, metaStep,
-                    metaIterations, seeds, sparkMaster, outputActivation);
+                    metaIterations, seeds, sparkMaster, outputActivation, batchOrder);
         }
 
         public Config withInitial(double alpha, double beta, double scale) {
             return new Config(preset, layers, steps, batchSize, trainSize, alpha, beta, scale, perGroup, stepsPerValue,
                     learnMomentum, learnScales, newSeedEachMetaIteration, optimizer, metaStep, metaIterations, seeds,
-                    sparkMaster, outputActivation);
+                    sparkMaster, outputActivation, batchOrder);
         }
     }
 
@@ -205,6 +229,7 @@ public final class LrSchedule implements Experiment {
 
     @Override
     public String description() {
+        boolean consecutive = config.batchOrder().equals(BatchOrder.CONSECUTIVE.label());
         return "A learning rate for every training step" + (config.perGroup() ? " and for the weights and biases of"
                 + " every layer" : "") + (config.learnMomentum() ? ", a momentum for each as well, and the initial"
                 + " weight scale of each" : "") + ", learned by " + switch (config.optimizer()) {
@@ -213,8 +238,9 @@ public final class LrSchedule implements Experiment {
                     default -> "gradient descent";
                 } + " on the exact hypergradient of the training loss after " + config.steps() + " steps."
                 + " Before that, the hypergradient at the constant starting schedule is averaged over "
-                + config.seeds() + " seeds (initial weights and minibatches), which makes it smooth. Preset '"
-                + config.preset() + "'.";
+                + config.seeds() + (consecutive ? " seeds (initial weights; the minibatches are the training set's"
+                + " consecutive slices, epoch after epoch, the same for every seed)" : " seeds (initial weights and"
+                + " minibatches)") + ", which makes it smooth. Preset '" + config.preset() + "'.";
     }
 
     @Override
@@ -231,7 +257,8 @@ public final class LrSchedule implements Experiment {
     public void run(ExperimentContext context) throws IOException {
         ScheduleProblem problem = NetworkSetup.scheduleProblem(context, name(), config.layers(), config.steps(),
                 config.batchSize(), config.trainSize(), config.centring())
-                .withOutputActivation(config.outputActivation());
+                .withOutputActivation(config.outputActivation())
+                .withBatchOrder(BatchOrder.parse(config.batchOrder()));
         int groups = problem.groups(), steps = config.steps();
         double[] scales = new double[groups];
         Arrays.fill(scales, config.initialScale());
