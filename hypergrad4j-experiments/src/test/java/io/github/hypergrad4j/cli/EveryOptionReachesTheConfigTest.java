@@ -34,7 +34,8 @@ class EveryOptionReachesTheConfigTest {
     private static final List<String> LIST = List.of("1,2", "784,13,10");
     private static final Map<String, List<String>> WORDS = Map.of("--preset", List.of("log-1k", "log-fig1", "log-shared"),
             "--tasks", List.of("omniglot"), "--spark", List.of("local[1]"), "--output-activation", List.of("linear", "tanh"),
-            "--meta-objective", List.of("cross-entropy", "with-l2"), "--meta-optimizer", List.of("adam-original", "sgd"));
+            "--meta-objective", List.of("cross-entropy", "with-l2"), "--meta-optimizer", List.of("adam-original", "sgd"),
+            "--batch-order", List.of("consecutive"));
 
     @Test
     void everyOptionOfEveryExperimentChangesTheRecordedConfig() throws Exception {
