@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandLineSparkTest {
     private static final List<String> RUN = List.of("lr-schedule", "--quick", "--quiet", "--data", "fashion-mnist",
-            "--train-size", "200", "--steps", "6", "--seeds", "4", "--meta-iterations", "2");
+            "--train-size", "200", "--steps", "6", "--gradient-seeds", "4", "--meta-iterations", "2");
 
     @TempDir
     Path tmp;
