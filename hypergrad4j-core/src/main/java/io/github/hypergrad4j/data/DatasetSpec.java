@@ -20,7 +20,14 @@ public record DatasetSpec(String source, SplitSizes sizes, long splitSeed, Centr
     /** The source name of synthetic data. */
     public static final String SYNTHETIC = "synthetic";
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param source a dataset name, a directory of IDX files, or {@value #SYNTHETIC}
+     * @param sizes train, validation and test sizes
+     * @param splitSeed the seed of the subset draw
+     * @param centring whether the subsets are centred on the pool's mean image
+     */
     public DatasetSpec {
         if (centring == null) {
             throw new IllegalArgumentException("a dataset spec needs a centring (Centring.NONE for pixels as stored)");
